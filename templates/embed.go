@@ -8,5 +8,5 @@ import "embed"
 
 // FS is the default theme.
 //
-//go:embed *.html static
+//go:embed static
 var FS embed.FS
