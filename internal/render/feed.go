@@ -69,8 +69,9 @@ type atomCategory struct {
 // (which the model sorts newest first, unpublished ones already removed).
 //
 // pagePath gives an article's page file as Path does
-// ("tin-tuc/<slug>/index.html"); abs turns a site path into an absolute
-// URL, "" when the site has no base_url.
+// ("tin-tuc/<slug>/index.html"); abs turns a file of the site into its
+// absolute URL (the folder URL for an index.html), "" when the site has
+// no base_url.
 //
 // With a base_url every link is absolute and the ids are the articles'
 // URLs. Without one the feed is still valid Atom: links are relative
@@ -82,20 +83,20 @@ type atomCategory struct {
 // The feed's <updated> is the newest article's date; a site without news
 // uses the build date (day precision), so two builds of one day agree.
 func newsFeed(site model.Site, news []*model.Article, now time.Time, pagePath func(*model.Article) string, abs func(sitePath string) string, limit int) ([]byte, error) {
-	link := func(p string) string {
-		if u := abs(p); u != "" {
+	link := func(file string) string {
+		if u := abs(file); u != "" {
 			return u
 		}
-		if p == "" {
-			return "./"
+		if p := folderURL(file); p != "" {
+			return p
 		}
-		return p
+		return "./"
 	}
-	id := func(p string) string {
-		if u := abs(p); u != "" {
+	id := func(file string) string {
+		if u := abs(file); u != "" {
 			return u
 		}
-		return nameUUID(site.Title + "\x00" + p)
+		return nameUUID(site.Title + "\x00" + folderURL(file))
 	}
 	publisher := site.Publisher.Name
 	if publisher == "" {
@@ -108,7 +109,7 @@ func newsFeed(site model.Site, news []*model.Article, now time.Time, pagePath fu
 	f := atomFeed{
 		NS:    atomNS,
 		Lang:  lang,
-		ID:    id(""),
+		ID:    id("index.html"),
 		Title: atomText{Type: "text", Body: site.Title},
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: link(feedFile)},
@@ -126,7 +127,7 @@ func newsFeed(site model.Site, news []*model.Article, now time.Time, pagePath fu
 	}
 	var newest time.Time
 	for _, a := range news {
-		p := folderURL(pagePath(a))
+		p := pagePath(a)
 		date := atomDate(a.Date)
 		author := a.Author
 		if author == "" {

@@ -50,8 +50,10 @@ type xmlLoc struct {
 }
 
 // sitemapFiles builds sitemap.xml from the site's pages, in the order
-// given (the caller passes them sorted, for determinism). abs turns a site
-// path into an absolute URL and returns "" when the site has no base_url.
+// given (the caller passes them sorted, for determinism). abs turns a file
+// of the site ("san-pham/x/index.html", "sitemap-1.xml") into its absolute
+// URL ("https://…/san-pham/x/") and returns "" when the site has no
+// base_url.
 //
 // With a base_url every <loc> is absolute, as the protocol requires.
 // Without one the <loc> values are site paths relative to the sitemap
@@ -66,16 +68,15 @@ func sitemapFiles(urls []SitemapURL, abs func(sitePath string) string, limit int
 	if limit <= 0 {
 		return nil, fmt.Errorf("sitemap: limit %d must be positive", limit)
 	}
-	loc := func(p string) string {
-		p = folderURL(p)
-		if u := abs(p); u != "" {
+	loc := func(file string) string {
+		if u := abs(file); u != "" {
 			return u
 		}
-		if p == "" {
-			// The site root, relative to a file at the root.
-			return "./"
+		if p := folderURL(file); p != "" {
+			return p
 		}
-		return p
+		// The site root, relative to a file at the root.
+		return "./"
 	}
 	locs := make([]xmlLoc, len(urls))
 	for i, u := range urls {

@@ -8,13 +8,14 @@ import (
 	"time"
 )
 
-// testAbs returns an abs function for the base URL base ("" for none).
+// testAbs returns an abs function for the base URL base ("" for none),
+// one that gives the folder URL of an index.html as the site's does.
 func testAbs(base string) func(string) string {
-	return func(p string) string {
+	return func(file string) string {
 		if base == "" {
 			return ""
 		}
-		return strings.TrimSuffix(base, "/") + "/" + p
+		return strings.TrimSuffix(base, "/") + "/" + folderURL(file)
 	}
 }
 
