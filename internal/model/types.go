@@ -106,6 +106,9 @@ type Quantity struct {
 	Money bool
 	Stage string
 	Set   bool
+	// Pos is where the figure is written (the metric's key in a report),
+	// for warnings about it; zero when not known.
+	Pos diag.Pos
 }
 
 // Source is where the facts of a record came from.
@@ -275,6 +278,14 @@ type Product struct {
 	Recognitions []*Recognition
 	News         []*Article
 	Pos          diag.Pos
+
+	// Derived with the figures. Path holds, for each year with a CNNT
+	// award, the award at the highest level that year, oldest year first.
+	// Levels holds, for each CNNT level reached, the first award at that
+	// level (the oldest; the higher score within a year), in order up the
+	// levels: huyen, tinh, khu_vuc, quoc_gia.
+	Path   []*Recognition
+	Levels []*Recognition
 }
 
 // Spec is one label and value of a product's specifications.
