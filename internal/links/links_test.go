@@ -60,16 +60,16 @@ var site = map[string]string{
 <img src="../../static/logo.svg" alt="">
 <a href="../../co-so/yen-huong/">Yến Hương</a>
 <a href="../../co-so/yen-huong">không có / cuối</a>`,
-	"co-so/index.html":            `<a href="yen-huong/">Yến Hương</a>`,
-	"co-so/yen-huong/index.html":  `<A HREF="../../san-pham/tinh-dau/">Tinh dầu</A>`,
-	"tin-tuc/index.html":          `<a href="bai-a/">Bài A</a>`,
-	"tin-tuc/bài.html":            ``,
-	"tin-tuc/bai-a/index.html":    ``,
-	"a&b.html":                    ``,
-	"anh/a-480.jpg":               `jpg`,
-	"anh/a.webp":                  `webp`,
-	"static/nen.png":              `png`,
-	"static/style.css":            "body{background:url('nen.png')}\n.a{background:url(fonts/x.woff2)}\n.b{background:url(\"data:image/svg+xml;utf8,<svg/>\")}\n",
+	"co-so/index.html":           `<a href="yen-huong/">Yến Hương</a>`,
+	"co-so/yen-huong/index.html": `<A HREF="../../san-pham/tinh-dau/">Tinh dầu</A>`,
+	"tin-tuc/index.html":         `<a href="bai-a/">Bài A</a>`,
+	"tin-tuc/bài.html":           ``,
+	"tin-tuc/bai-a/index.html":   ``,
+	"a&b.html":                   ``,
+	"anh/a-480.jpg":              `jpg`,
+	"anh/a.webp":                 `webp`,
+	"static/nen.png":             `png`,
+	"static/style.css":           "body{background:url('nen.png')}\n.a{background:url(fonts/x.woff2)}\n.b{background:url(\"data:image/svg+xml;utf8,<svg/>\")}\n",
 	"404.html": `<link rel="stylesheet" href="/khuyen-cong/static/style.css">
 <a href="/khuyen-cong/">Trang chủ</a> <a href="/khuyen-cong">Trang chủ</a>
 <a href="/khac/trang.html">ngoài thư mục</a>
@@ -150,11 +150,11 @@ func TestResolve(t *testing.T) {
 	sub, _ := parseBase("https://sct.angiang.gov.vn/khuyen-cong")
 	rootBase, _ := parseBase("")
 	tests := []struct {
-		b              base
-		page, ref      string
-		target         string
-		internal       bool
-		_ string
+		b         base
+		page, ref string
+		target    string
+		internal  bool
+		_         string
 	}{
 		{sub, "index.html", "san-pham/", "san-pham/index.html", true, ""},
 		{sub, "index.html", "./", "index.html", true, ""},
