@@ -1,0 +1,286 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/load"
+	"github.com/khuyencong/khuyencong/internal/vi"
+)
+
+// Build turns what package load read into the typed, checked and resolved
+// model. It reports every problem of every file at once; the model is
+// returned even when there are errors, holding what could be read.
+//
+// The steps: decode each collection against its schema (decode*.go),
+// removing private fields; resolve references and build back links
+// (resolve*.go); drop unpublished articles; sort; compute the derived
+// figures (computeStats).
+func Build(src *load.Site, opts Options) (*Model, diag.List) {
+	if src == nil {
+		src = &load.Site{}
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	b := &builder{
+		opts:   opts,
+		now:    now,
+		assets: newAssetIndex(src.Assets),
+		m: &Model{
+			Now:               now,
+			Assets:            src.Assets,
+			UnitByID:          map[string]*Unit{},
+			EstablishmentByID: map[string]*Establishment{},
+			ProductByID:       map[string]*Product{},
+			RoundByID:         map[string]*Round{},
+			ProjectByID:       map[string]*Project{},
+			ProgrammeByID:     map[string]*Programme{},
+			Tags:              map[string][]*Article{},
+		},
+		ids: map[string]*idIndex{},
+	}
+	b.decodeSite(src.Settings)
+	b.decodeUnits(src.Data["units"])
+	b.decodeEstablishments(src.Data["establishments"])
+	b.decodeProducts(src.Data["products"])
+	b.decodeRounds(src.Data["recognitions"])
+	b.decodeProgrammes(src.Data["programmes"])
+	b.decodeProjects(src.Data["projects"])
+	b.decodeReports(src.Data["reports"])
+	b.m.News = b.decodeArticles(src.News, "news")
+	b.m.Pages = b.decodeArticles(src.Pages, "pages")
+
+	b.resolve()
+	b.sortAll()
+	b.link()
+
+	computeStats(b.m, &b.diags)
+	b.diags.Sort()
+	return b.m, b.diags
+}
+
+// builder holds the state of one Build.
+type builder struct {
+	opts   Options
+	now    time.Time
+	assets *assetIndex
+	m      *Model
+	diags  diag.List
+
+	// ids indexes every record id per collection, for duplicates,
+	// collisions and suggestions.
+	ids map[string]*idIndex
+	// raw are the references read, resolved once every collection is
+	// decoded.
+	raw refsOf
+	// related are the articles' related ids, with the walker that reports
+	// on each article, in the order read.
+	related []pendingRelated
+}
+
+// idIndex is one collection's ids and where each was defined.
+type idIndex struct {
+	defs map[string]idDef
+	// sorted lists the ids, for suggestions (built on first use).
+	sorted []string
+}
+
+type idDef struct {
+	pos     diag.Pos
+	derived bool
+}
+
+// kindInfo describes a record kind for messages.
+type kindInfo struct {
+	collection string
+	vi, en     string
+	// nameKey is the field the id defaults from ("" when none).
+	nameKey string
+	schema  schema
+}
+
+var (
+	kindUnit          = kindInfo{"units", "đơn vị hành chính", "unit", "", unitSchema}
+	kindEstablishment = kindInfo{"establishments", "cơ sở", "establishment", "name", establishmentSchema}
+	kindProduct       = kindInfo{"products", "sản phẩm", "product", "name", productSchema}
+	kindRound         = kindInfo{"recognitions", "vòng bình chọn", "recognition round", "", roundSchema}
+	kindProject       = kindInfo{"projects", "đề án", "project", "title", projectSchema}
+	kindProgramme     = kindInfo{"programmes", "chương trình", "programme", "name", programmeSchema}
+	kindReport        = kindInfo{"reports", "báo cáo", "report", "", reportSchema}
+)
+
+// record is one decoded record before it becomes typed.
+type record struct {
+	w   *walker
+	obj *object
+	id  string
+	pos diag.Pos
+}
+
+// records returns the record mappings of a collection's files: a file holds
+// one mapping or a list of them.
+func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) (id string, explicit bool)) []record {
+	var out []record
+	for _, doc := range docs {
+		root := deref(doc.Root)
+		if root == nil {
+			continue
+		}
+		var nodes []*yaml.Node
+		switch root.Kind {
+		case yaml.MappingNode:
+			nodes = []*yaml.Node{root}
+		case yaml.SequenceNode:
+			for _, item := range root.Content {
+				if it := deref(item); it != nil && it.Kind == yaml.MappingNode {
+					nodes = append(nodes, it)
+				} else {
+					b.diags.Error(diag.Pos{File: doc.Path, Line: item.Line, Col: item.Column}, "wrong-type", diag.Msg{
+						Vi: fmt.Sprintf("mỗi mục của danh sách phải là một %s (các dòng “khóa: giá trị”)", k.vi),
+						En: fmt.Sprintf("each item of the list must be one %s (“key: value” lines)", k.en)})
+				}
+			}
+		default:
+			b.diags.Error(diag.Pos{File: doc.Path, Line: root.Line, Col: root.Column}, "wrong-type", diag.Msg{
+				Vi: fmt.Sprintf("tệp phải chứa một %s (các dòng “khóa: giá trị”) hoặc một danh sách", k.vi),
+				En: fmt.Sprintf("the file must hold one %s (“key: value” lines) or a list of them", k.en)})
+			continue
+		}
+		for _, n := range nodes {
+			id, explicit := idOf(n)
+			w := &walker{diags: &b.diags, file: doc.Path, assets: b.assets, rec: recLabel(k, id)}
+			obj := w.mapping(n, k.schema, "")
+			b.applyPrivate(w, obj, k, explicit)
+			r := record{w: w, obj: obj, id: id, pos: w.pos(n)}
+			if id != "" && k.collection != "reports" {
+				if explicit {
+					b.checkID(w, obj.at("id"), id)
+				}
+				idNode := obj.at("id")
+				if idNode == nil {
+					idNode = peekNode(n, k.nameKey)
+				}
+				if idNode == nil {
+					idNode = n
+				}
+				if !b.register(k, w, idNode, id, !explicit) {
+					continue
+				}
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// recLabel names a record: `cơ sở "yen-huong-vina"`.
+func recLabel(k kindInfo, id string) recName {
+	if k.collection == "reports" {
+		if id == "" {
+			return recName{Vi: "báo cáo chưa ghi năm", En: "report without a year"}
+		}
+		return recName{Vi: "báo cáo năm " + id, En: "report for " + id}
+	}
+	if id == "" {
+		return recName{Vi: k.vi + " chưa có tên", En: k.en + " without a name"}
+	}
+	return recName{Vi: fmt.Sprintf("%s %q", k.vi, id), En: fmt.Sprintf("%s %q", k.en, id)}
+}
+
+// peekNode returns the value node of key in mapping n, without checks.
+func peekNode(n *yaml.Node, key string) *yaml.Node {
+	if key == "" || n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for _, p := range pairs(n, 0) {
+		if p[0].Value == key {
+			if v := deref(p[1]); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) {
+				return v
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+func peek(n *yaml.Node, key string) string {
+	if v := peekNode(n, key); v != nil {
+		return v.Value
+	}
+	return ""
+}
+
+// idFromName gives a record's id: the id written, else the slug of its
+// name or title.
+func idFromName(nameKey string) func(n *yaml.Node) (string, bool) {
+	return func(n *yaml.Node) (string, bool) {
+		if id := peek(n, "id"); id != "" {
+			return id, true
+		}
+		return vi.Slug(peek(n, nameKey)), false
+	}
+}
+
+// checkID reports an id written by hand that is not a URL slug.
+func (b *builder) checkID(w *walker, n *yaml.Node, id string) {
+	if s := vi.Slug(id); s != id {
+		w.fail(n, "bad-id", "id", diag.M(
+			"id %q chỉ được gồm chữ thường không dấu, chữ số và dấu gạch nối (-), ví dụ %q",
+			"id %q may hold only lower-case letters without accents, digits and hyphens (-), e.g. %q", id, s))
+	}
+}
+
+// register records an id, reporting a duplicate (both written by hand) or
+// a URL collision (one derived from a name). It returns false for a
+// duplicate, which is then left out of the model.
+func (b *builder) register(k kindInfo, w *walker, n *yaml.Node, id string, derived bool) bool {
+	ix := b.index(k.collection)
+	pos := w.pos(n)
+	first, dup := ix.defs[id]
+	if !dup {
+		ix.defs[id] = idDef{pos: pos, derived: derived}
+		ix.sorted = nil
+		return true
+	}
+	note := diag.Related{Pos: first.pos, Msg: diag.M("định nghĩa lần đầu ở đây", "first defined here")}
+	if derived || first.derived {
+		w.fail(n, "url-collision", "", diag.Msg{
+			Vi: fmt.Sprintf("trùng địa chỉ trang (id %q) với một %s khác ở %s: hai tên cho cùng một id; hãy ghi id khác nhau cho hai bản ghi, ví dụ id: %s-2", id, k.vi, first.pos, id),
+			En: fmt.Sprintf("the page address (id %q) collides with another %s at %s: two names give the same id; write different ids for the two records, e.g. id: %s-2", id, k.en, first.pos, id),
+		}, note)
+		return false
+	}
+	w.fail(n, "duplicate-id", "", diag.Msg{
+		Vi: fmt.Sprintf("id %q đã dùng cho một %s khác ở %s; mỗi id chỉ được dùng một lần", id, k.vi, first.pos),
+		En: fmt.Sprintf("id %q is already used by another %s at %s; each id may be used only once", id, k.en, first.pos),
+	}, note)
+	return false
+}
+
+func (b *builder) index(collection string) *idIndex {
+	ix := b.ids[collection]
+	if ix == nil {
+		ix = &idIndex{defs: map[string]idDef{}}
+		b.ids[collection] = ix
+	}
+	return ix
+}
+
+// suggest returns the existing id of a collection nearest to id.
+func (b *builder) suggest(collection, id string) string {
+	ix := b.index(collection)
+	if ix.sorted == nil {
+		ix.sorted = make([]string, 0, len(ix.defs))
+		for k := range ix.defs {
+			ix.sorted = append(ix.sorted, k)
+		}
+		sort.Strings(ix.sorted)
+	}
+	return nearest(id, ix.sorted, maxKeyDistance(id))
+}

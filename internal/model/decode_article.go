@@ -1,0 +1,214 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/load"
+	"github.com/khuyencong/khuyencong/internal/vi"
+)
+
+// pendingRelated is an article's `related` list, resolved with the other
+// references.
+type pendingRelated struct {
+	a   *Article
+	w   *walker
+	ids []value
+	// published is false for an article left out of the model: its
+	// references are still checked but it gets no back links.
+	published bool
+}
+
+// decodeArticles reads the front matter of content/news (section "news")
+// or content/pages ("pages") and returns the published articles.
+func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article {
+	sch, vin, enn := newsSchema, "bài viết", "article"
+	if section == "pages" {
+		sch, vin, enn = pageSchema, "trang", "page"
+	}
+	type seenSlug struct {
+		pos diag.Pos
+	}
+	seen := map[string]seenSlug{}
+	var out []*Article
+	for _, p := range pages {
+		slug := vi.Slug(p.Slug)
+		pos := diag.Pos{File: p.Path, Line: 1}
+		w := &walker{diags: &b.diags, file: p.Path, assets: b.assets,
+			rec: recName{Vi: fmt.Sprintf("%s %q", vin, slug), En: fmt.Sprintf("%s %q", enn, slug)}}
+		a := &Article{Slug: slug, Body: Markdown(p.Body), BodyLine: p.BodyLine, Pos: pos}
+		if p.Bundle {
+			a.Bundle = strings.TrimSuffix(strings.TrimPrefix(p.Path, "content/"), "/index.md")
+			w.bundle = a.Bundle
+		}
+		if first, dup := seen[slug]; dup {
+			b.diags.Error(pos, "url-collision", diag.Msg{
+				Vi: fmt.Sprintf("%s: trùng địa chỉ trang %q với %s; hãy đổi tên một trong hai tệp", w.rec.Vi, slug, first.pos.File),
+				En: fmt.Sprintf("%s: the page address %q collides with %s; rename one of the two files", w.rec.En, slug, first.pos.File),
+			}, diag.Related{Pos: first.pos, Msg: diag.M("định nghĩa lần đầu ở đây", "first defined here")})
+			continue
+		}
+		seen[slug] = seenSlug{pos: pos}
+		front := p.Front
+		if front == nil {
+			w.fail(nil, "missing-field", "", missingFront(section))
+			continue
+		}
+		o := w.mapping(front, sch, "")
+		if o == nil {
+			continue
+		}
+		a.Title, a.Author, a.Summary = o.str("title"), o.str("author"), o.str("summary")
+		if v, ok := o.get("date"); ok {
+			a.Date, a.HasDate = v.t, true
+		}
+		if s := o.sub("source"); s != nil {
+			a.Source = Link{Name: s.str("name"), URL: s.str("url")}
+		}
+		if im := o.sub("image"); im != nil {
+			ph := photo(im)
+			a.Image = &ph
+		}
+		tagSeen := map[string]bool{}
+		for _, t := range o.strings("tags") {
+			if !tagSeen[t] {
+				tagSeen[t] = true
+				a.Tags = append(a.Tags, t)
+			}
+		}
+		a.Draft = o.boolean("draft")
+		if v, ok := o.get("publish_date"); ok {
+			a.Publish = v.t
+		}
+		if v, ok := o.get("expiry_date"); ok {
+			a.Expiry = v.t
+		}
+		a.Menu = int(min(o.integer("menu"), 1<<31-1))
+		published := b.published(a)
+		if ids := o.items("related"); len(ids) > 0 {
+			b.related = append(b.related, pendingRelated{a: a, w: w, ids: ids, published: published})
+		}
+		if published {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func missingFront(section string) diag.Msg {
+	if section == "pages" {
+		return diag.M(
+			"thiếu phần đầu (front matter); mở đầu tệp bằng ba dòng:\n---\ntitle: Giới thiệu\n---",
+			"the front matter is missing; start the file with three lines:\n---\ntitle: About\n---")
+	}
+	return diag.M(
+		"thiếu phần đầu (front matter) với title và date; mở đầu tệp bằng:\n---\ntitle: Tên bài viết\ndate: 2021-08-17\n---",
+		"the front matter with title and date is missing; start the file with:\n---\ntitle: Article title\ndate: 2021-08-17\n---")
+}
+
+// published says whether an article belongs in the model: not a draft
+// (unless Drafts), not to be published later and not expired (unless
+// Future, which keeps both).
+func (b *builder) published(a *Article) bool {
+	if a.Draft && !b.opts.Drafts {
+		return false
+	}
+	if b.opts.Future {
+		return true
+	}
+	if !a.Publish.IsZero() && a.Publish.After(b.now) {
+		return false
+	}
+	if !a.Expiry.IsZero() && a.Expiry.Before(b.now) {
+		return false
+	}
+	return true
+}
+
+// relatedCollections are the collections an article's related ids may
+// name, in the order they are searched.
+var relatedCollections = []kindInfo{kindEstablishment, kindProduct, kindProject, kindRound}
+
+// resolveRelated resolves one related id, written "id" or
+// "collection/id".
+func (b *builder) resolveRelated(w *walker, v value, path string) (Ref, bool) {
+	id := v.s
+	if coll, rest, ok := strings.Cut(id, "/"); ok {
+		for _, k := range relatedCollections {
+			if k.collection == coll {
+				r, ok := b.refIn(k, rest)
+				if !ok {
+					b.dangling(w, v, path, k, rest)
+				}
+				return r, ok
+			}
+		}
+		names := make([]string, len(relatedCollections))
+		for i, k := range relatedCollections {
+			names[i] = k.collection
+		}
+		w.fail(v.node, "dangling-ref", path, diag.Msg{
+			Vi: fmt.Sprintf("không có nhóm dữ liệu %q; ghi một trong: %s (ví dụ products/%s)", coll, strings.Join(names, ", "), rest),
+			En: fmt.Sprintf("there is no collection %q; write one of: %s (e.g. products/%s)", coll, strings.Join(names, ", "), rest),
+		})
+		return Ref{}, false
+	}
+	var found []kindInfo
+	for _, k := range relatedCollections {
+		if _, ok := b.index(k.collection).defs[id]; ok {
+			found = append(found, k)
+		}
+	}
+	switch len(found) {
+	case 0:
+		best := ""
+		for _, k := range relatedCollections {
+			if s := b.suggest(k.collection, id); s != "" && best == "" {
+				best = s
+			}
+		}
+		msg := diag.Msg{
+			Vi: fmt.Sprintf("không có cơ sở, sản phẩm, đề án hay vòng bình chọn nào có id %q", id),
+			En: fmt.Sprintf("no establishment, product, project or recognition round has the id %q", id),
+		}
+		if best != "" {
+			msg.Vi += fmt.Sprintf("; có phải ý bạn là %q?", best)
+			msg.En += fmt.Sprintf("; did you mean %q?", best)
+		}
+		w.fail(v.node, "dangling-ref", path, msg)
+		return Ref{}, false
+	case 1:
+		return b.refIn(found[0], id)
+	}
+	forms := make([]string, len(found))
+	for i, k := range found {
+		forms[i] = k.collection + "/" + id
+	}
+	w.fail(v.node, "ambiguous-ref", path, diag.Msg{
+		Vi: fmt.Sprintf("id %q có ở nhiều nhóm dữ liệu; hãy ghi rõ một trong: %s", id, strings.Join(forms, ", ")),
+		En: fmt.Sprintf("the id %q exists in several collections; write one of: %s", id, strings.Join(forms, ", ")),
+	})
+	return Ref{}, false
+}
+
+// refIn returns the record of collection k with the given id. A missing
+// id with an explicit collection is reported by the caller.
+func (b *builder) refIn(k kindInfo, id string) (Ref, bool) {
+	var r Ref
+	switch k.collection {
+	case "establishments":
+		r.Establishment = b.m.EstablishmentByID[id]
+		return r, r.Establishment != nil
+	case "products":
+		r.Product = b.m.ProductByID[id]
+		return r, r.Product != nil
+	case "projects":
+		r.Project = b.m.ProjectByID[id]
+		return r, r.Project != nil
+	case "recognitions":
+		r.Round = b.m.RoundByID[id]
+		return r, r.Round != nil
+	}
+	return r, false
+}

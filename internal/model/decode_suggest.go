@@ -1,0 +1,69 @@
+package model
+
+// nearest returns the candidate closest to s by edit distance (optimal
+// string alignment: insertions, deletions, substitutions and swaps of two
+// neighbouring letters), if it is within max; "" otherwise. Ties go to the
+// candidate that comes first, so the result is deterministic for a
+// deterministic list.
+func nearest(s string, candidates []string, max int) string {
+	best, bestD := "", max+1
+	rs := []rune(s)
+	for _, c := range candidates {
+		if c == s {
+			continue
+		}
+		rc := []rune(c)
+		if d := len(rc) - len(rs); d > max || -d > max {
+			continue
+		}
+		if d := distance(rs, rc, bestD); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// maxKeyDistance is how far a misspelt key or id may be from the one
+// suggested: one edit for short words, up to three for long ones.
+func maxKeyDistance(s string) int {
+	n := len([]rune(s))
+	switch {
+	case n <= 4:
+		return 1
+	case n <= 12:
+		return 2
+	}
+	return 3
+}
+
+// distance is the optimal string alignment distance between a and b. It
+// stops early and returns limit once every path costs at least limit.
+func distance(a, b []rune, limit int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
