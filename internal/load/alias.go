@@ -154,8 +154,8 @@ func checkAliases(l *diag.List, path string, root *yaml.Node) bool {
 		return false
 	case extra > maxAliasExtra && extra > c.literal:
 		l.Error(at(c.firstAlias), "alias-bomb", diag.M(
-			"các bí danh (*tên) trong tệp này nhân dữ liệu lên quá nhiều lần (%s nút khi mở ra, tối đa %s thêm): tệp bị bỏ qua; hãy viết thẳng các giá trị thay cho bí danh",
-			"the aliases (*name) in this file multiply the data too many times (%s nodes when expanded, at most %s more): the file is skipped; write the values themselves instead of aliases",
+			"các bí danh (*tên) trong tệp này khi mở ra thành %s giá trị, vượt giới hạn (chỉ được thêm %s): tệp bị bỏ qua; hãy viết thẳng các giá trị thay cho bí danh",
+			"the aliases (*name) in this file expand to %s values, over the limit (at most %s more): the file is skipped; write the values themselves instead of aliases",
 			countText(size), countText(max(maxAliasExtra, c.literal))))
 		return false
 	case height > MaxDepth:

@@ -284,33 +284,33 @@ func scanData(fsys fs.FS, jobs []*job, l *diag.List) []*job {
 // naming the nearest collection and all of them.
 func unknownData(l *diag.List, p, name string) {
 	all := strings.Join(Collections, ", ")
-	what, whatEn := "tệp", "file"
+	what, whatEn := "tệp này", "this file"
 	if strings.HasSuffix(p, "/") {
-		what, whatEn = "thư mục", "folder"
+		what, whatEn = "thư mục này", "this folder"
 	}
 	var msg diag.Msg
 	if near := nearest(strings.ToLower(name), Collections); near != "" {
 		want := "data/" + near + "/"
-		if what == "tệp" {
+		if !strings.HasSuffix(p, "/") {
 			want = "data/" + near + path.Ext(p)
 		}
 		msg = diag.Msg{
-			Vi: fmt.Sprintf("%s %s không thuộc bộ dữ liệu nào nên bị bỏ qua; có phải ý bạn là %s? Các bộ dữ liệu: %s", what, p, want, all),
-			En: fmt.Sprintf("%s %s belongs to no collection and is ignored; did you mean %s? The collections are: %s", whatEn, p, want, all),
+			Vi: fmt.Sprintf("%s không thuộc bộ dữ liệu nào nên bị bỏ qua; có phải ý bạn là %s? Các bộ dữ liệu: %s", what, want, all),
+			En: fmt.Sprintf("%s belongs to no collection and is ignored; did you mean %s? The collections are: %s", whatEn, want, all),
 		}
 	} else {
 		msg = diag.Msg{
-			Vi: fmt.Sprintf("%s %s không thuộc bộ dữ liệu nào nên bị bỏ qua. Các bộ dữ liệu: %s (mỗi bộ là data/<tên>/ hoặc data/<tên>.yaml), và data/site.yaml", what, p, all),
-			En: fmt.Sprintf("%s %s belongs to no collection and is ignored. The collections are: %s (each is data/<name>/ or data/<name>.yaml), and data/site.yaml", whatEn, p, all),
+			Vi: fmt.Sprintf("%s không thuộc bộ dữ liệu nào nên bị bỏ qua. Các bộ dữ liệu: %s (mỗi bộ là data/<tên>/ hoặc data/<tên>.yaml), và data/site.yaml", what, all),
+			En: fmt.Sprintf("%s belongs to no collection and is ignored. The collections are: %s (each is data/<name>/ or data/<name>.yaml), and data/site.yaml", whatEn, all),
 		}
 	}
 	l.Warn(diag.Pos{File: p}, "unknown-file", msg)
 }
 
 func notYAML(l *diag.List, p string) {
-	l.Warn(diag.Pos{File: p}, "unknown-file", diag.M(
-		"tệp %s không phải tệp YAML nên bị bỏ qua: tệp dữ liệu phải có đuôi .yaml hoặc .yml",
-		"file %s is not a YAML file and is ignored: data files end in .yaml or .yml", p))
+	l.Warn(diag.Pos{File: p}, "unknown-file", diag.Msg{
+		Vi: "tệp này không phải tệp YAML nên bị bỏ qua: tệp dữ liệu phải có đuôi .yaml hoặc .yml",
+		En: "this file is not a YAML file and is ignored: data files end in .yaml or .yml"})
 }
 
 // scanContent finds the news and pages of content/ and lists every other
