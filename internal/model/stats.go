@@ -56,7 +56,11 @@ type StageFunding struct {
 	// of the record) of its named beneficiaries, in proportion to their
 	// named amounts when all have one, else equally; funding of projects
 	// without named beneficiaries is under the key "" (unit unknown).
-	// Sorted by amount, largest first, then unit name.
+	// Recipients counted but not named (beneficiaries_count above the named
+	// ones) take their share under the unknown unit too: the budget left
+	// over the named amounts, or their equal shares. Shares are whole đồng
+	// adding up to each budget exactly. Sorted by amount, largest first,
+	// then unit name and id, the unknown unit last.
 	ByUnit []UnitAmount
 }
 
@@ -76,8 +80,13 @@ type UnitAmount struct {
 type RecognitionStats struct {
 	Total int
 	// ByKey counts by "scheme/level" ("cnnt/tinh", "ocop/tinh", …), by
-	// "group/<group>" and by "unit/<unit id>"; Keys lists them in display
-	// order.
+	// "group/<group>" ("group/" when the product has no group) and by
+	// "unit/<unit id>"; Keys lists them in display order: scheme/level in
+	// the data contract's order, groups likewise, units by count (largest
+	// first) then name. A unit counts the awards of products whose
+	// establishment's address unit, as recorded, is that unit or one below
+	// it: the province counts every award, so unit counts of different
+	// levels are not to be added together.
 	ByKey map[string]int
 	Keys  []string
 	// Reported sums the rounds' reported_count by "scheme/level" where given.
