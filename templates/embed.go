@@ -8,5 +8,5 @@ import "embed"
 
 // FS is the default theme.
 //
-//go:embed static
+//go:embed *.html static
 var FS embed.FS

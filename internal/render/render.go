@@ -4,6 +4,8 @@
 // folder itself: package write does.
 package render
 
+import "io/fs"
+
 // Sink receives the files of the site. Names are slash paths relative to
 // the output root ("san-pham/tinh-dau-chuc/index.html"). Render calls it
 // from one goroutine at a time unless the Sink says otherwise.
@@ -13,4 +15,35 @@ type Sink interface {
 	// CopyFile stores a copy of the file at srcPath (a path on disk) as
 	// the file name.
 	CopyFile(name, srcPath string) error
+}
+
+// Options says how to render a site.
+type Options struct {
+	// BaseURL overrides m.Site.BaseURL when set (--base-url). It is used
+	// only where an absolute URL is required: canonical links, Open Graph,
+	// feeds and the sitemap.
+	BaseURL string
+	// Lang is the interface language, "vi" or "en"; "" takes
+	// m.Site.Language, and "vi" when that is empty too.
+	Lang string
+	// Theme holds the site's own templates/ folder, whose files override
+	// the default theme by name ("product.html", "static/site.css"); nil
+	// when the site has none.
+	Theme fs.FS
+	// ContentDir is the disk path of the site's content/ folder, from
+	// which the files of m.Assets are copied.
+	ContentDir string
+	// ShowDrafts marks draft articles with a "bản nháp" badge (build
+	// --drafts and serve keep them in the model).
+	ShowDrafts bool
+}
+
+// Summary counts what Render wrote.
+type Summary struct {
+	// Pages counts the HTML pages by kind ("product", "article", …).
+	Pages map[string]int
+	// Files counts every file written or copied, pages included.
+	Files int
+	// Bytes is the size of those files.
+	Bytes int64
 }

@@ -1,0 +1,211 @@
+package render
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/model"
+)
+
+// Render turns the model into the files of the site and hands each to out:
+// a page per record and list (as <folder>/index.html), the 404 page at
+// 404.html, the theme's static files under static/, the files of content/
+// under their own paths, the news feed, the sitemap and robots.txt.
+//
+// Templates are parsed once. A template error stops the pages of that kind
+// and is reported at the template's file and line; the other pages are
+// still written, so that every problem shows in one run.
+func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
+	lang := opts.Lang
+	if lang == "" {
+		lang = m.Site.Language
+	}
+	if lang != "en" {
+		lang = "vi"
+	}
+	f := newFuncs(m, opts, lang)
+	r := &renderer{
+		m:    m,
+		opts: opts,
+		lang: lang,
+		f:    f,
+		out:  out,
+		sum:  Summary{Pages: map[string]int{}},
+	}
+	th, diags := loadTheme(opts.Theme, f.FuncMap())
+	r.diags = diags
+	if th == nil {
+		return r.sum, r.diags
+	}
+	r.th = th
+	if len(m.Site.Menu) > 0 {
+		r.menu = siteMenu(m.Site.Menu)
+	} else {
+		r.menu = defaultMenu(m, f.i18n)
+	}
+
+	r.pages()
+	r.notFound()
+	r.statics()
+	r.assets()
+	r.feeds()
+	r.diags.Sort()
+	return r.sum, r.diags
+}
+
+// renderer is the state of one Render.
+type renderer struct {
+	m     *model.Model
+	opts  Options
+	lang  string
+	f     *funcs
+	th    *theme
+	menu  []menuEntry
+	out   Sink
+	sum   Summary
+	diags diag.List
+	// sitemap lists the pages written, in the order written.
+	sitemap []SitemapURL
+	// failed records the page kinds whose template failed, so that one
+	// mistake is reported once rather than once per page.
+	failed map[string]bool
+}
+
+// newPage fills in what every page has. file is the page's output path,
+// crumbs the steps between the home page and this page (the page itself is
+// added).
+func (r *renderer) newPage(kind, file, title, desc string, data any, crumbs ...Crumb) *Page {
+	p := &Page{
+		Kind:        kind,
+		File:        file,
+		Root:        rootFor(file),
+		Lang:        r.lang,
+		Title:       title,
+		Description: desc,
+		Canonical:   r.f.abs(file),
+		OGType:      "website",
+		Drafts:      r.opts.ShowDrafts,
+		Site:        &r.m.Site,
+		Model:       r.m,
+		Now:         r.m.Now,
+		Data:        data,
+	}
+	if p.Description == "" {
+		p.Description = r.m.Site.Description
+	}
+	if file != "index.html" {
+		p.Crumbs = append(p.Crumbs, Crumb{Title: r.f.i18n.text("site.home"), Path: "index.html"})
+		p.Crumbs = append(p.Crumbs, crumbs...)
+		p.Crumbs = append(p.Crumbs, Crumb{Title: title})
+	}
+	p.Menu = menuFor(r.menu, file, p.Root)
+	return p
+}
+
+// section returns the crumb of a section's list page.
+func (r *renderer) section(key string) Crumb {
+	p, _ := Path(key)
+	return Crumb{Title: r.f.i18n.text("section." + key), Path: p}
+}
+
+// emit executes the page's template and writes the page.
+func (r *renderer) emit(p *Page) {
+	if r.failed[p.Kind] {
+		return
+	}
+	data, err := r.th.execute(p.Kind, p)
+	if err != nil {
+		if r.failed == nil {
+			r.failed = map[string]bool{}
+		}
+		r.failed[p.Kind] = true
+		r.diags.Add(r.th.templateError(p.Kind+".html", err))
+		return
+	}
+	r.write(p.File, data)
+	r.sum.Pages[p.Kind]++
+	if p.Kind != "404" {
+		r.sitemap = append(r.sitemap, SitemapURL{Path: p.File, LastMod: lastMod(p)})
+	}
+}
+
+// lastMod is the date a page's content last changed, when known: an
+// article's date.
+func lastMod(p *Page) time.Time {
+	if a, ok := p.Data.(*model.Article); ok && a.HasDate {
+		return a.Date
+	}
+	return time.Time{}
+}
+
+// write hands a file to the sink and counts it.
+func (r *renderer) write(name string, data []byte) {
+	if err := r.out.WriteFile(name, data); err != nil {
+		r.diags.Error(diag.Pos{}, "write", diag.M("không ghi được %s: %v", "cannot write %s: %v", name, err))
+		return
+	}
+	r.sum.Files++
+	r.sum.Bytes += int64(len(data))
+}
+
+// statics writes the theme's static files under static/.
+func (r *renderer) statics() {
+	for _, name := range r.th.staticNames {
+		p, _ := Path("static", name)
+		r.write(p, r.th.static[name])
+	}
+}
+
+// assets copies the files of content/ to the same paths in the output.
+func (r *renderer) assets() {
+	names := append([]string(nil), r.m.Assets...)
+	sort.Strings(names)
+	for _, name := range names {
+		src := filepath.Join(r.opts.ContentDir, filepath.FromSlash(name))
+		if err := r.out.CopyFile(name, src); err != nil {
+			r.diags.Error(diag.Pos{File: "content/" + name}, "write", diag.M("không chép được tệp: %v", "cannot copy the file: %v", err))
+			continue
+		}
+		r.sum.Files++
+		if fi, err := os.Stat(src); err == nil {
+			r.sum.Bytes += fi.Size()
+		}
+	}
+}
+
+// feeds writes the Atom feed of the news, the sitemap and robots.txt.
+func (r *renderer) feeds() {
+	articlePath := func(a *model.Article) string {
+		p, _ := Path(a)
+		return p
+	}
+	feed, err := newsFeed(r.m.Site, r.m.News, r.m.Now, articlePath, r.f.abs, FeedLimit)
+	if err != nil {
+		r.diags.Error(diag.Pos{}, "feed", diag.M("không tạo được bản tin Atom: %v", "cannot render the Atom feed: %v", err))
+	} else {
+		r.write(feedFile, feed)
+	}
+	docs, err := sitemapFiles(r.sitemap, r.f.abs, SitemapLimit)
+	if err != nil {
+		r.diags.Error(diag.Pos{}, "sitemap", diag.M("không tạo được sơ đồ trang: %v", "cannot render the sitemap: %v", err))
+	}
+	for _, d := range docs {
+		r.write(d.Name, d.Data)
+	}
+	r.write("robots.txt", robotsTxt(r.f.abs))
+}
+
+// notFound writes 404.html. Servers show it at any depth, so its links
+// cannot be relative: they start from the path of base_url.
+func (r *renderer) notFound() {
+	title := r.f.i18n.text("notFound.title")
+	p := r.newPage("404", "404.html", title, "", nil)
+	p.Canonical = ""
+	p.Root = basePath(r.f.base)
+	p.Crumbs = []Crumb{{Title: r.f.i18n.text("site.home"), Path: "index.html"}, {Title: title}}
+	p.Menu = menuFor(r.menu, "404.html", p.Root)
+	r.emit(p)
+}
