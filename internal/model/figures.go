@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
 // This file derives the figures of Stats from the detailed records, in one
@@ -310,14 +311,14 @@ func unitAmounts(m map[*Unit]int64) []UnitAmount {
 	return out
 }
 
-// unitLess orders units by name, then id (two units may share a name in
-// different provinces), the unknown unit (nil) last.
+// unitLess orders units by name in Vietnamese order, then id (two units
+// may share a name in different provinces), the unknown unit (nil) last.
 func unitLess(a, b *Unit) bool {
-	switch {
-	case a == nil || b == nil:
+	if a == nil || b == nil {
 		return a != nil
-	case a.Name != b.Name:
-		return a.Name < b.Name
+	}
+	if c := vi.Compare(a.Name, b.Name); c != 0 {
+		return c < 0
 	}
 	return a.ID < b.ID
 }
@@ -382,7 +383,7 @@ func splitByUnit(p *Project) []unitShare {
 		for _, b := range p.Beneficiaries {
 			add(unitOf(b), 1)
 		}
-		if extra := p.BeneficiariesCount - len(p.Beneficiaries); extra > 0 {
+		if extra := p.BeneficiariesCount - distinctNamed(p); extra > 0 {
 			add(nil, int64(extra))
 		}
 	}

@@ -664,3 +664,28 @@ func TestDistinctNamed(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitLess(t *testing.T) {
+	dong := &Unit{ID: "z-dong", Name: "Đông Xuyên"}
+	tan := &Unit{ID: "a-tan", Name: "Tân Châu"}
+	dinh := &Unit{ID: "dinh", Name: "Định Mỹ"}
+	dong2 := &Unit{ID: "a-dong", Name: "Đông Xuyên"}
+	tests := []struct {
+		a, b *Unit
+		want bool
+	}{
+		{dong, tan, true}, // đ before t, though its bytes come after
+		{tan, dong, false},
+		{dinh, dong, true}, // i before ô
+		{dong2, dong, true},
+		{dong, dong2, false},
+		{dong, nil, true},
+		{nil, dong, false},
+		{nil, nil, false},
+	}
+	for _, tt := range tests {
+		if got := unitLess(tt.a, tt.b); got != tt.want {
+			t.Errorf("unitLess(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
