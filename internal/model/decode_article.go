@@ -42,14 +42,6 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 			a.Bundle = strings.TrimSuffix(strings.TrimPrefix(p.Path, "content/"), "/index.md")
 			w.bundle = a.Bundle
 		}
-		if first, dup := seen[slug]; dup {
-			b.diags.Error(pos, "url-collision", diag.Msg{
-				Vi: fmt.Sprintf("%s: trùng địa chỉ trang %q với %s; hãy đổi tên một trong hai tệp", w.rec.Vi, slug, first.pos.File),
-				En: fmt.Sprintf("%s: the page address %q collides with %s; rename one of the two files", w.rec.En, slug, first.pos.File),
-			}, diag.Related{Pos: first.pos, Msg: diag.M("định nghĩa lần đầu ở đây", "first defined here")})
-			continue
-		}
-		seen[slug] = seenSlug{pos: pos}
 		front := p.Front
 		if front == nil {
 			w.fail(nil, "missing-field", "", missingFront(section))
@@ -85,6 +77,14 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 			a.Expiry = v.t
 		}
 		a.Menu = int(min(o.integer("menu"), 1<<31-1))
+		if first, dup := seen[slug]; dup {
+			b.diags.Error(pos, "url-collision", diag.Msg{
+				Vi: fmt.Sprintf("%s: trùng địa chỉ trang %q với %s; hãy đổi tên một trong hai tệp", w.rec.Vi, slug, first.pos.File),
+				En: fmt.Sprintf("%s: the page address %q collides with %s; rename one of the two files", w.rec.En, slug, first.pos.File),
+			}, diag.Related{Pos: first.pos, Msg: diag.M("định nghĩa lần đầu ở đây", "first defined here")})
+			continue
+		}
+		seen[slug] = seenSlug{pos: pos}
 		published := b.published(a)
 		if ids := o.items("related"); len(ids) > 0 {
 			b.related = append(b.related, pendingRelated{a: a, w: w, ids: ids, published: published})
@@ -99,12 +99,12 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 func missingFront(section string) diag.Msg {
 	if section == "pages" {
 		return diag.M(
-			"thiếu phần đầu (front matter); mở đầu tệp bằng ba dòng:\n---\ntitle: Giới thiệu\n---",
-			"the front matter is missing; start the file with three lines:\n---\ntitle: About\n---")
+			"thiếu phần đầu (front matter); mở đầu tệp bằng ba dòng: “---”, “title: Giới thiệu”, “---”",
+			"the front matter is missing; start the file with three lines: “---”, “title: About”, “---”")
 	}
 	return diag.M(
-		"thiếu phần đầu (front matter) với title và date; mở đầu tệp bằng:\n---\ntitle: Tên bài viết\ndate: 2021-08-17\n---",
-		"the front matter with title and date is missing; start the file with:\n---\ntitle: Article title\ndate: 2021-08-17\n---")
+		"thiếu phần đầu (front matter) với title và date; mở đầu tệp bằng bốn dòng: “---”, “title: Tên bài viết”, “date: 2021-08-17”, “---”",
+		"the front matter with title and date is missing; start the file with four lines: “---”, “title: Article title”, “date: 2021-08-17”, “---”")
 }
 
 // published says whether an article belongs in the model: not a draft

@@ -35,8 +35,8 @@ func (w *walker) photoFile(n *yaml.Node, field, file string) (string, bool) {
 	}
 	switch {
 	case strings.Contains(file, "\\"):
-		return bad("đường dẫn %q dùng dấu \\; hãy dùng dấu /, ví dụ %q",
-			"the path %q uses \\; use forward slashes, e.g. %q", file, strings.ReplaceAll(file, "\\", "/"))
+		return bad("đường dẫn \"%s\" dùng dấu \\; hãy dùng dấu /, ví dụ \"%s\"",
+			"the path \"%s\" uses \\; use forward slashes, e.g. \"%s\"", file, strings.ReplaceAll(file, "\\", "/"))
 	case strings.Contains(file, "://"):
 		return bad("%q là một địa chỉ web; hãy chép ảnh vào thư mục content/ và ghi đường dẫn trong đó, ví dụ \"anh/san-pham.jpg\"",
 			"%q is a web address; copy the image into content/ and give its path there, e.g. \"anh/san-pham.jpg\"", file)

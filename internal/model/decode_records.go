@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -217,7 +218,7 @@ func roundID(n *yaml.Node) (string, bool) {
 	if region := peek(n, "region"); region != "" {
 		parts += " " + region
 	}
-	return vi.Slug(parts + " " + year), false
+	return vi.Slug(strings.ReplaceAll(parts+" "+year, "_", "-")), false
 }
 
 func (b *builder) decodeRounds(docs []*load.Doc) {

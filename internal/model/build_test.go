@@ -1,0 +1,140 @@
+package model
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/load"
+)
+
+// testNow is the build date of the tests: after the 2025 reorganisation.
+var testNow = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+
+// buildFS loads files (path → content) with package load and builds the
+// model, returning the printed diagnostics of both stages.
+func buildFS(t testing.TB, files map[string]string, opts Options) (*Model, string) {
+	t.Helper()
+	m, vi, _ := buildFSLang(t, files, opts)
+	return m, vi
+}
+
+// buildFSLang is buildFS giving the diagnostics in Vietnamese and English.
+func buildFSLang(t testing.TB, files map[string]string, opts Options) (*Model, string, string) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for p, c := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(c)}
+	}
+	src, ld := load.Load(fsys)
+	if opts.Now.IsZero() {
+		opts.Now = testNow
+	}
+	m, md := Build(src, opts)
+	var all diag.List
+	all.Append(ld)
+	all.Append(md)
+	all.Sort()
+	var vi, en bytes.Buffer
+	all.Print(&vi, "vi")
+	all.Print(&en, "en")
+	return m, vi.String(), en.String()
+}
+
+// baseSite is a small valid site the cases add to or change.
+func baseSite() map[string]string {
+	return map[string]string{
+		"data/site.yaml": "title: Khuyến công Thử\narea: an-giang\n",
+		"data/units.yaml": `- id: an-giang
+  name: An Giang
+  type: tinh
+  code: "89"
+  valid_to: 2025-06-30
+  successors: [an-giang-moi]
+- id: an-giang-moi
+  name: An Giang
+  type: tinh
+  valid_from: 2025-07-01
+- id: huyen-tri-ton
+  name: Tri Tôn
+  type: huyen
+  parent: an-giang
+  valid_to: 2025-06-30
+  successors: [an-giang-moi]
+- id: huyen-cho-moi
+  name: Chợ Mới
+  type: huyen
+  parent: an-giang
+  valid_to: 2025-06-30
+  successors:
+    - unit: an-giang-moi
+      partial: true
+    - unit: an-giang
+      partial: true
+`,
+		"data/establishments/yen-huong.yaml": `name: Công ty TNHH Yến Hương VINA
+id: yen-huong-vina
+legal_form: cong_ty_tnhh
+address:
+  unit: huyen-tri-ton
+contact:
+  phone: "0900000000"
+`,
+		"data/products/tinh-dau.yaml": `name: Tinh dầu chúc Yến Hương
+establishment: yen-huong-vina
+group: che_bien
+`,
+		"data/projects/may.yaml": `title: Máy tách màu gạo
+year: 2020
+funding_source: kcqg
+type: nhom
+activity: ung_dung_mmtb
+budget: 1200000000
+beneficiaries:
+  - establishment: yen-huong-vina
+beneficiaries_count: 4
+`,
+		"data/recognitions/r.yaml": `scheme: cnnt
+level: khu_vuc
+region: nam
+year: 2020
+decision: {number: 82/QĐ-CTĐP, date: 2020-08-21}
+awards:
+  - product: tinh-dau-chuc-yen-huong
+`,
+		"data/reports/2020.yaml": "year: 2020\nreported:\n  establishments_supported: 19\n  funding_total: {amount: 4500000000, approx: gan}\n",
+		"content/news/bai.md":    "---\ntitle: Bài\ndate: 2021-08-17\nrelated: [yen-huong-vina]\n---\nNội dung\n",
+	}
+}
+
+func TestBaseSiteIsClean(t *testing.T) {
+	m, got := buildFS(t, baseSite(), Options{})
+	if got != "" {
+		t.Fatalf("diagnostics:\n%s", got)
+	}
+	if len(m.Establishments) != 1 || len(m.Products) != 1 || len(m.Rounds) != 1 || len(m.Projects) != 1 || len(m.News) != 1 {
+		t.Fatalf("model: %d establishments, %d products, %d rounds, %d projects, %d news",
+			len(m.Establishments), len(m.Products), len(m.Rounds), len(m.Projects), len(m.News))
+	}
+	if id := m.Rounds[0].ID; id != "cnnt-khu-vuc-nam-2020" {
+		t.Errorf("round id = %q", id)
+	}
+}
+
+func TestExampleSite(t *testing.T) {
+	src, ld := load.LoadDir("../..")
+	m, md := Build(src, Options{Now: testNow})
+	ld.Append(md)
+	ld.Sort()
+	var buf bytes.Buffer
+	ld.Print(&buf, "vi")
+	if strings.Contains(buf.String(), "lỗi:") {
+		t.Errorf("example site:\n%s", buf.String())
+	}
+	if len(m.Establishments) == 0 || len(m.News) == 0 {
+		t.Errorf("example site: %d establishments, %d news", len(m.Establishments), len(m.News))
+	}
+}
