@@ -133,7 +133,7 @@ beneficiaries:
   - establishment: yen-huong-vina
   - establishment: yen-huong-vinh
 `,
-			"data/units.yaml": "- id: xa-a\n  name: A\n  type: xa\n  parent: huyen-tri-tn\n  successors: [xa-b]\n",
+			"data/units.yaml":                    "- id: xa-a\n  name: A\n  type: xa\n  parent: huyen-tri-tn\n  successors: [xa-b]\n",
 			"data/establishments/yen-huong.yaml": "name: Công ty TNHH Yến Hương VINA\nid: yen-huong-vina\naddress: {unit: huyen-tri-ton}\n",
 			"data/recognitions/r.yaml":           "scheme: cnnt\nlevel: tinh\nyear: 2020\nawards:\n  - product: tinh-dau-chuc\n",
 			"content/news/bai.md":                "---\ntitle: Bài\ndate: 2021-08-17\nrelated: [yen-huong-vin, san-pham/x]\n---\n",
@@ -175,9 +175,9 @@ photos:
 	{
 		name: "articles",
 		files: map[string]string{
-			"content/news/bai.md":        "---\ntitle: Bài\n---\n",
-			"content/news/Bai/index.md":  "---\ntitle: Bài khác\ndate: 2021-08-17\n---\n",
-			"content/news/khong.md":      "Không có phần đầu\n",
+			"content/news/bai.md":         "---\ntitle: Bài\n---\n",
+			"content/news/Bai/index.md":   "---\ntitle: Bài khác\ndate: 2021-08-17\n---\n",
+			"content/news/khong.md":       "Không có phần đầu\n",
 			"content/pages/gioi-thieu.md": "---\ntitle: Giới thiệu\nmenu: một\n---\n",
 		},
 	},
