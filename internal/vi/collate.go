@@ -155,9 +155,10 @@ func (k *keyBuilder) rune(r rune) {
 		}
 		return
 	}
-	if d := norm.NFD.PropertiesString(string(r)).Decomposition(); d != nil {
-		// Any other precomposed character is read as NFD reads it.
-		for _, dr := range string(d) {
+	if c := string(r); !norm.NFD.IsNormalString(c) {
+		// Any other precomposed character (Hangul syllables included) is
+		// read as NFD writes it.
+		for _, dr := range norm.NFD.String(c) {
 			if dr < utf8.RuneSelf {
 				k.ascii(byte(dr))
 			} else {
