@@ -113,8 +113,11 @@ func (r *renderer) section(key string) Crumb {
 
 // emit executes the page's template and writes the page.
 func (r *renderer) emit(p *Page) {
-	if r.failed[p.Kind] {
+	if r.failed[p.Kind] || r.th.broken[p.Kind] {
 		return
+	}
+	if p.Kind != "404" {
+		r.addJSONLD(p)
 	}
 	data, err := r.th.execute(p.Kind, p)
 	if err != nil {
@@ -208,4 +211,37 @@ func (r *renderer) notFound() {
 	p.Crumbs = []Crumb{{Title: r.f.i18n.text("site.home"), Path: "index.html"}, {Title: title}}
 	p.Menu = menuFor(r.menu, "404.html", p.Root)
 	r.emit(p)
+}
+
+// addJSONLD adds the schema.org documents of a page: the record it shows,
+// the publisher on the home page, and the breadcrumbs.
+func (r *renderer) addJSONLD(p *Page) {
+	abs := r.f.abs
+	var docs []any
+	switch v := p.Data.(type) {
+	case *model.Product:
+		docs = append(docs, ldProduct(v, r.f.award, abs))
+	case *model.Establishment:
+		docs = append(docs, ldEstablishment(v, abs))
+	case *model.Article:
+		if p.Kind == "article" {
+			docs = append(docs, ldArticle(v, r.m.Site, abs))
+		}
+	}
+	if p.Kind == "home" {
+		if pub, ok := ldPublisher(r.m.Site, abs); ok {
+			docs = append(docs, pub)
+		}
+	}
+	if len(p.Crumbs) > 0 {
+		docs = append(docs, ldBreadcrumbs(p.Crumbs, p.File, abs))
+	}
+	for _, d := range docs {
+		js, err := jsonLD(d)
+		if err != nil {
+			r.diags.Error(diag.Pos{}, "jsonld", diag.M("không tạo được JSON-LD cho %s: %v", "cannot encode the JSON-LD of %s: %v", p.File, err))
+			continue
+		}
+		p.JSONLD = append(p.JSONLD, js)
+	}
 }

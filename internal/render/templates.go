@@ -34,6 +34,9 @@ type theme struct {
 	// lists them sorted.
 	static      map[string][]byte
 	staticNames []string
+	// broken lists the page kinds whose template did not parse: their
+	// pages are skipped, the error already reported.
+	broken map[string]bool
 	// overridden records which files came from the site, so that errors
 	// point at the site's file rather than the default theme.
 	overridden map[string]bool
@@ -44,7 +47,7 @@ type theme struct {
 func loadTheme(site fs.FS, fm template.FuncMap) (*theme, diag.List) {
 	var diags diag.List
 	files := map[string][]byte{}
-	th := &theme{pages: map[string]*template.Template{}, static: map[string][]byte{}, overridden: map[string]bool{}}
+	th := &theme{pages: map[string]*template.Template{}, static: map[string][]byte{}, overridden: map[string]bool{}, broken: map[string]bool{}}
 	if err := readTheme(templates.FS, files, nil); err != nil {
 		diags.Error(diag.Pos{}, "theme", diag.M("không đọc được giao diện mặc định: %v", "cannot read the default theme: %v", err))
 		return nil, diags
@@ -91,6 +94,7 @@ func loadTheme(site fs.FS, fm template.FuncMap) (*theme, diag.List) {
 		}
 		if err != nil {
 			diags.Add(th.templateError(n, err))
+			th.broken[strings.TrimSuffix(n, ".html")] = true
 			continue
 		}
 		th.pages[strings.TrimSuffix(n, ".html")] = t
