@@ -79,6 +79,9 @@ func MoneyFullIn(amount int64, lang string) string {
 // English follows the same rule with "million", "billion" and, from a
 // thousand billion, "trillion": "VND 4.5 billion", "about VND 900 million",
 // "VND 1.2 trillion", "VND 350,000".
+//
+// A negative amount keeps its sign before the figure, after the
+// qualifier: "-4,5 tỷ đồng", "khoảng -350.000 đồng", "-VND 4.5 billion".
 func Money(amount int64, approx, lang string) string {
 	neg := amount < 0
 	u := uint64(amount)
