@@ -75,7 +75,7 @@ func TestCompare(t *testing.T) {
 		{"Ân", "Ăn", 1},
 		{"Ουρανός", "Ουρανός", 0},
 		{"ί", "\u03b9\u0301", 0},
-		{"퀄", "\u110f\u116f\u11af", 0}, // a Hangul syllable and its jamo
+		{"퀄", "\u110f\u116f\u11af", 0},   // a Hangul syllable and its jamo
 		{"Kelvin \u212a", "Kelvin K", 0}, // the Kelvin sign is K once normalised
 	}
 	for _, tt := range tests {
