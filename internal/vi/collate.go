@@ -37,6 +37,75 @@ import (
 // before "ba xu"), puts "Tổ 10" before "Tổ 2", and is slower than keys
 // built from the tables here.
 
+// Combining marks that matter in Vietnamese. Three change the letter
+// (ă, â/ê/ô, ơ/ư) and five are the tones.
+const (
+	markGrave      = 0x300 // huyền
+	markAcute      = 0x301 // sắc
+	markCircumflex = 0x302 // â ê ô
+	markTilde      = 0x303 // ngã
+	markBreve      = 0x306 // ă
+	markHook       = 0x309 // hỏi
+	markHorn       = 0x31B // ơ ư
+	markDotBelow   = 0x323 // nặng
+)
+
+// decomposed is the canonical decomposition of a precomposed Latin letter
+// into an ASCII letter and up to three combining marks (offsets from
+// U+0300, 0xFF when absent).
+type decomposed struct {
+	base  byte
+	marks [3]byte
+}
+
+const (
+	decompFirst = 0xC0
+	decompLast  = 0x1EFF
+	noMark      = 0xFF
+)
+
+// decomp holds every precomposed letter from U+00C0 to U+1EFF whose
+// canonical decomposition is an ASCII letter followed by marks of the
+// block U+0300–U+036F; the other entries have base 0.
+var decomp = buildDecomp()
+
+func buildDecomp() *[decompLast - decompFirst + 1]decomposed {
+	var t [decompLast - decompFirst + 1]decomposed
+	for r := rune(decompFirst); r <= decompLast; r++ {
+		d := norm.NFD.String(string(r))
+		if d == string(r) || d[0] >= utf8.RuneSelf || !isASCIILetter(d[0]) {
+			continue
+		}
+		e := decomposed{base: d[0], marks: [3]byte{noMark, noMark, noMark}}
+		ok := true
+		i := 0
+		for _, m := range d[1:] {
+			if m < 0x300 || m > 0x36F || i == len(e.marks) {
+				ok = false
+				break
+			}
+			e.marks[i] = byte(m - 0x300)
+			i++
+		}
+		if ok {
+			t[r-decompFirst] = e
+		}
+	}
+	return &t
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// lookup returns the decomposition of r, ok false when r is not a
+// precomposed Latin letter.
+func lookup(r rune) (decomposed, bool) {
+	if r < decompFirst || r > decompLast {
+		return decomposed{}, false
+	}
+	e := decomp[r-decompFirst]
+	return e, e.base != 0
+}
+
 // Primary weights: the alphabet above, from weightA on.
 const (
 	weightEnd    = 0x00 // end of a level
