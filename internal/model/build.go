@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -59,6 +60,7 @@ func Build(src *load.Site, opts Options) (*Model, diag.List) {
 	b.resolve()
 	b.sortAll()
 	b.link()
+	b.m.Assets = b.publicAssets(src.Assets)
 
 	computeStats(b.m, &b.diags)
 	b.diags.Sort()
@@ -76,6 +78,11 @@ type builder struct {
 	// ids indexes every record id per collection, for duplicates,
 	// collisions and suggestions.
 	ids map[string]*idIndex
+	// hiddenFiles are files under content/ named only by private photos,
+	// and hiddenDirs the bundles of unpublished articles: left out of
+	// Model.Assets unless a published record shows them.
+	hiddenFiles []string
+	hiddenDirs  []string
 	// raw are the references read, resolved once every collection is
 	// decoded.
 	raw refsOf
@@ -283,4 +290,46 @@ func (b *builder) suggest(collection, id string) string {
 		sort.Strings(ix.sorted)
 	}
 	return nearest(id, ix.sorted, maxKeyDistance(id))
+}
+
+// publicAssets leaves out of the content files those only private photos
+// or unpublished articles use.
+func (b *builder) publicAssets(assets []string) []string {
+	if len(b.hiddenFiles) == 0 && len(b.hiddenDirs) == 0 {
+		return assets
+	}
+	shown := map[string]bool{}
+	addPhotos := func(ps []Photo) {
+		for _, p := range ps {
+			shown[p.File] = true
+		}
+	}
+	for _, e := range b.m.Establishments {
+		addPhotos(e.Photos)
+	}
+	for _, p := range b.m.Products {
+		addPhotos(p.Photos)
+	}
+	for _, list := range [][]*Article{b.m.News, b.m.Pages} {
+		for _, a := range list {
+			if a.Image != nil {
+				shown[a.Image.File] = true
+			}
+		}
+	}
+	hidden := map[string]bool{}
+	for _, f := range b.hiddenFiles {
+		hidden[f] = true
+	}
+	out := make([]string, 0, len(assets))
+	for _, a := range assets {
+		h := hidden[a]
+		for _, d := range b.hiddenDirs {
+			h = h || strings.HasPrefix(a, d+"/")
+		}
+		if !h || shown[a] {
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -91,6 +91,8 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 		}
 		if published {
 			out = append(out, a)
+		} else if a.Bundle != "" {
+			b.hiddenDirs = append(b.hiddenDirs, a.Bundle)
 		}
 	}
 	return out

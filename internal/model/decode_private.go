@@ -53,6 +53,11 @@ func (b *builder) applyPrivate(w *walker, o *object, k kindInfo, explicitID bool
 			})
 		}
 		if !nested {
+			if pv, ok := o.vals[top]; ok && f.kind == kList && f.elem.kind == kPhoto {
+				for _, ph := range pv.list {
+					b.hiddenFiles = append(b.hiddenFiles, ph.obj.str("file"))
+				}
+			}
 			delete(o.vals, top)
 			continue
 		}
