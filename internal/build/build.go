@@ -1,0 +1,257 @@
+// Package build runs the stages of the pipeline one after the other:
+// load (read the site folder) → model (typed records, derived figures) →
+// render (pages, feeds, sitemap) into a temporary output folder → link
+// check → swap the output into place. Each stage returns its value and its
+// diagnostics; the first stage that reports an error stops the run, and a
+// run that stops after rendering began removes its temporary folder, so
+// the previous output stays as it was.
+//
+// The command line (cmd/khuyencong) only parses flags and calls Check or
+// Build; the reports it prints are written here too.
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/links"
+	"github.com/khuyencong/khuyencong/internal/load"
+	"github.com/khuyencong/khuyencong/internal/model"
+	"github.com/khuyencong/khuyencong/internal/render"
+	"github.com/khuyencong/khuyencong/internal/write"
+)
+
+// Options are what Check needs.
+type Options struct {
+	// Lang is the language of messages and of the interface: "vi", "en",
+	// or "" (messages in Vietnamese, interface as data/site.yaml says).
+	Lang string
+	// Now is the build date; zero means today.
+	Now time.Time
+	// Drafts and Future keep draft and not-yet-published articles.
+	Drafts, Future bool
+	// Links also renders the site into a temporary folder, checks its
+	// links and removes it (check --links).
+	Links bool
+}
+
+// BuildOptions are what Build needs.
+type BuildOptions struct {
+	// Output is the output folder; "" means public/ inside the site.
+	Output string
+	// BaseURL overrides base_url of data/site.yaml.
+	BaseURL string
+	Drafts  bool
+	Future  bool
+	// Lang is the language of messages and, when set, of the interface.
+	Lang string
+	Now  time.Time
+}
+
+// Stage is the time one stage of the pipeline took.
+type Stage struct {
+	// Name is the stage: "load", "model", "render", "links" or "write".
+	Name    string
+	Elapsed time.Duration
+}
+
+// Result says what a build wrote.
+type Result struct {
+	// Output is the absolute path of the output folder.
+	Output string
+	// Pages counts the HTML pages by kind ("product", "article", …).
+	Pages map[string]int
+	// Files and Bytes count every file written, pages included.
+	Files int
+	Bytes int64
+	// Links is the number of internal links checked.
+	Links int
+	// Stages are the stages run, in order; Total is the whole run.
+	Stages []Stage
+	Total  time.Duration
+}
+
+// Check reads and validates the site in dir and builds its model. With
+// opts.Links it also renders the site into a temporary folder and checks
+// its links. The model is nil when the site could not be read at all.
+func Check(dir string, opts Options) (*model.Model, diag.List) {
+	var res Result
+	m, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
+	if m == nil || diags.HasErrors() || !opts.Links {
+		diags.Sort()
+		return m, diags
+	}
+	tmp, err := os.MkdirTemp("", "khuyencong-links-")
+	if err != nil {
+		diags.Error(diag.Pos{}, "links-temp", diag.M(
+			"không tạo được thư mục tạm để kiểm tra liên kết: %v", "cannot create a temporary folder for the link check: %v", err))
+		diags.Sort()
+		return m, diags
+	}
+	defer os.RemoveAll(tmp)
+	bopts := BuildOptions{Output: filepath.Join(tmp, "public"), Drafts: opts.Drafts, Future: opts.Future, Lang: opts.Lang, Now: opts.Now}
+	_, more := renderModel(dir, m, bopts, &res)
+	diags.Append(more)
+	diags.Sort()
+	return m, diags
+}
+
+// Build renders the site in dir into its output folder. The output is
+// replaced only when every stage succeeded; on any error it is left as it
+// was and the diagnostics say why.
+func Build(dir string, opts BuildOptions) (Result, diag.List) {
+	start := time.Now()
+	res := Result{Pages: map[string]int{}}
+	m, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
+	if m != nil && !diags.HasErrors() {
+		out, more := renderModel(dir, m, opts, &res)
+		diags.Append(more)
+		res.Output = out
+	}
+	res.Total = time.Since(start)
+	diags.Sort()
+	return res, diags
+}
+
+// timed runs f and records how long it took as stage name.
+func timed(res *Result, name string, f func()) {
+	t := time.Now()
+	f()
+	res.Stages = append(res.Stages, Stage{Name: name, Elapsed: time.Since(t)})
+}
+
+// loadModel runs the load and model stages.
+func loadModel(dir string, now time.Time, drafts, future bool, res *Result) (*model.Model, diag.List) {
+	var site *load.Site
+	var diags diag.List
+	timed(res, "load", func() { site, diags = load.LoadDir(dir) })
+	if site == nil {
+		return nil, diags
+	}
+	var m *model.Model
+	timed(res, "model", func() {
+		var more diag.List
+		m, more = model.Build(site, model.Options{Now: now, Drafts: drafts, Future: future})
+		diags.Append(more)
+	})
+	return m, diags
+}
+
+// renderModel renders m into a temporary folder beside the output, checks
+// its links and swaps it in. It returns the absolute output path.
+func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (string, diag.List) {
+	var diags diag.List
+	lang := opts.Lang
+	out := opts.Output
+	if out == "" {
+		out = filepath.Join(dir, "public")
+	}
+	d, err := write.Open(out, write.Options{Site: dir, Lang: lang})
+	if err != nil {
+		diags.Add(writeDiag(err))
+		return "", diags
+	}
+	defer d.Abort() // does nothing after a successful Commit
+	baseURL := opts.BaseURL
+	if baseURL == "" {
+		baseURL = m.Site.BaseURL
+	}
+	ropts := render.Options{
+		BaseURL:    opts.BaseURL,
+		Lang:       lang,
+		Theme:      siteTheme(dir),
+		ContentDir: filepath.Join(dir, "content"),
+		ShowDrafts: opts.Drafts,
+	}
+	var sum render.Summary
+	timed(res, "render", func() {
+		var more diag.List
+		sum, more = render.Render(m, ropts, d)
+		diags.Append(more)
+	})
+	res.Pages = sum.Pages
+	res.Files = d.Files()
+	res.Bytes = d.Bytes()
+	if diags.HasErrors() {
+		return "", diags
+	}
+	timed(res, "links", func() {
+		more, n := checkLinks(d.Root(), displayPath(dir, d.Target()), baseURL)
+		diags.Append(more)
+		res.Links = n
+	})
+	if diags.HasErrors() {
+		return "", diags
+	}
+	timed(res, "write", func() {
+		if err := d.Commit(); err != nil {
+			diags.Add(writeDiag(err))
+		}
+	})
+	if diags.HasErrors() {
+		return "", diags
+	}
+	return d.Target(), diags
+}
+
+// siteTheme returns the site's own templates/ folder, nil when it has none.
+func siteTheme(dir string) fs.FS {
+	t := filepath.Join(dir, "templates")
+	if info, err := os.Stat(t); err == nil && info.IsDir() {
+		return os.DirFS(t)
+	}
+	return nil
+}
+
+// writeDiag turns an error of the output stage into a diagnostic.
+func writeDiag(err error) diag.Diagnostic {
+	var we *write.Error
+	if errors.As(err, &we) {
+		return diag.Diagnostic{Severity: diag.Error, Code: we.Code, Msg: we.Msg}
+	}
+	return diag.Diagnostic{Severity: diag.Error, Code: "output", Msg: diag.M("lỗi khi ghi thư mục xuất: %v", "error writing the output: %v", err)}
+}
+
+// displayPath is how diagnostics name the output folder: relative to the
+// site folder when inside it ("public"), else absolute.
+func displayPath(dir, target string) string {
+	abs, err := filepath.Abs(dir)
+	if err == nil {
+		if rel, err := filepath.Rel(abs, target); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(target)
+}
+
+// checkLinks runs the link check on the written folder root, naming pages
+// as under shown (the output folder as the user knows it).
+func checkLinks(root, shown, baseURL string) (diag.List, int) {
+	var diags diag.List
+	res, err := links.Check(root, baseURL)
+	if err != nil {
+		diags.Error(diag.Pos{}, "links", diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err))
+		return diags, 0
+	}
+	for _, b := range res.Broken {
+		pos := diag.Pos{File: shown + "/" + b.Page, Line: b.Line}
+		if b.Target == "" {
+			diags.Error(pos, "broken-link", diag.M(
+				"liên kết %q trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này",
+				"the link %q points outside the site folder; fix the content or template that holds it", b.Link))
+			continue
+		}
+		diags.Error(pos, "broken-link", diag.M(
+			"liên kết hỏng %q: trang đã build không có tệp %q; hãy sửa nội dung hoặc mẫu trang có liên kết này",
+			"broken link %q: the built site has no file %q; fix the content or template that holds it", b.Link, b.Target))
+	}
+	for _, u := range res.Unreadable {
+		diags.Error(diag.Pos{File: shown + "/" + u.Page, Line: u.Line}, "unreadable-output", diag.M(
+			"không đọc được tệp đã build để kiểm tra liên kết: %v", "cannot read the built file to check its links: %v", u.Err))
+	}
+	return diags, res.Links
+}

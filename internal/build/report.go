@@ -1,0 +1,193 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/khuyencong/khuyencong/internal/model"
+	"github.com/khuyencong/khuyencong/internal/vi"
+)
+
+// text picks the Vietnamese or English form.
+func text(lang, viText, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return viText
+}
+
+// PrintCheckReport writes what the check found: the number of records of
+// each kind, then per year the figures computed from the detailed records
+// and, beside them, the figures as officially reported.
+func PrintCheckReport(w io.Writer, m *model.Model, lang string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
+
+	p("%s\n", text(lang, "Đã tìm thấy:", "Found:"))
+	counts := []struct {
+		vi, en string
+		n      int
+	}{
+		{"Cơ sở CNNT", "Establishments", len(m.Establishments)},
+		{"Sản phẩm", "Products", len(m.Products)},
+		{"Đề án", "Projects", len(m.Projects)},
+		{"Vòng bình chọn", "Recognition rounds", len(m.Rounds)},
+		{"Chương trình", "Programmes", len(m.Programmes)},
+		{"Báo cáo số liệu năm", "Yearly reports", len(m.Reports)},
+		{"Bài viết", "News articles", len(m.News)},
+		{"Trang", "Pages", len(m.Pages)},
+		{"Đơn vị hành chính", "Administrative units", len(m.Units)},
+	}
+	for _, c := range counts {
+		p("  %s\t%s\n", text(lang, c.vi, c.en), vi.NumberIn(int64(c.n), lang))
+	}
+
+	for _, y := range m.Stats.Years {
+		p("\n%s\n", text(lang, fmt.Sprintf("Năm %d — số liệu chi tiết đã nhập:", y.Year), fmt.Sprintf("%d — from the detailed records:", y.Year)))
+		printYear(p, y, lang)
+		if len(y.Reconciled) > 0 {
+			p("%s\n", text(lang, "  Số liệu công bố\tcông bố\tchi tiết đã nhập\tchênh lệch", "  Reported figures\treported\tdetailed records\tdifference"))
+			for _, r := range y.Reconciled {
+				printReconciled(p, r, lang)
+			}
+		}
+	}
+	ocop := 0
+	for _, s := range m.Stats.OCOPValid {
+		ocop += s.Count
+	}
+	if ocop > 0 {
+		p("\n%s\n", text(lang, "Chứng nhận OCOP còn hiệu lực ngày "+vi.DateIn(m.Now, lang)+":", "OCOP certificates valid on "+vi.DateIn(m.Now, lang)+":"))
+		for _, s := range m.Stats.OCOPValid {
+			if s.Count == 0 {
+				continue
+			}
+			p("  %s\t%s\n", text(lang, fmt.Sprintf("%d sao", s.Stars), fmt.Sprintf("%d stars", s.Stars)), vi.NumberIn(int64(s.Count), lang))
+		}
+	}
+	return tw.Flush()
+}
+
+// printYear writes one year's computed figures.
+func printYear(p func(string, ...any), y *model.YearStats, lang string) {
+	for _, f := range y.Funding {
+		p("  %s (%s)\t%s\n", text(lang, "Kinh phí khuyến công", "Promotion funding"), model.Label(model.EnumStage, f.Stage, lang), vi.Money(f.Total, "", lang))
+		for _, a := range f.BySource {
+			p("    %s\t%s\n", model.Label(model.EnumFundingSource, a.Key, lang), vi.Money(a.Amount, "", lang))
+		}
+		for _, a := range f.ByType {
+			p("    %s\t%s\n", model.Label(model.EnumProjectType, a.Key, lang), vi.Money(a.Amount, "", lang))
+		}
+	}
+	p("  %s\t%s\n", text(lang, "Số đề án", "Projects"), vi.NumberIn(int64(y.Projects), lang))
+	p("  %s\t%s\n", text(lang, "Số cơ sở được hỗ trợ", "Establishments supported"), vi.NumberIn(int64(y.EstablishmentsSupported), lang))
+	if y.AvgSupport > 0 {
+		p("  %s\t%s\n", text(lang, "Hỗ trợ bình quân mỗi cơ sở", "Average support per establishment"), vi.Money(y.AvgSupport, "", lang))
+	}
+	rs := y.Recognitions
+	if rs.Total > 0 || len(rs.Reported) > 0 {
+		p("  %s\t%s\n", text(lang, "Sản phẩm được công nhận (đã nhập)", "Recognitions (recorded)"), vi.NumberIn(int64(rs.Total), lang))
+		for _, k := range rs.Keys {
+			scheme, level, ok := strings.Cut(k, "/")
+			if !ok || strings.HasPrefix(k, "group/") || strings.HasPrefix(k, "unit/") {
+				continue
+			}
+			p("    %s\t%s\n", schemeLevel(scheme, level, lang), vi.NumberIn(int64(rs.ByKey[k]), lang))
+		}
+		keys := make([]string, 0, len(rs.Reported))
+		for k := range rs.Reported {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			scheme, level, _ := strings.Cut(k, "/")
+			p("    %s, %s\t%s\n", schemeLevel(scheme, level, lang), text(lang, "theo quyết định", "as decided"), vi.NumberIn(int64(rs.Reported[k]), lang))
+		}
+	}
+}
+
+func schemeLevel(scheme, level, lang string) string {
+	return model.Label(model.EnumScheme, scheme, lang) + " " + model.Label(model.EnumLevel, level, lang)
+}
+
+// printReconciled writes a reported figure beside the computed one. A
+// figure the records cannot give is shown as "—", never filled in.
+func printReconciled(p func(string, ...any), r model.Reconciled, lang string) {
+	format := func(v int64, approx string) string {
+		if r.Reported.Money {
+			return vi.Money(v, approx, lang)
+		}
+		return vi.Count(v, approx, lang)
+	}
+	computed, diff := "—", "—"
+	if r.HasComputed {
+		computed = format(r.Computed, "")
+		diff = format(r.Diff, "")
+		if r.Exceeds {
+			diff += text(lang, " (chi tiết vượt số công bố)", " (records exceed the report)")
+		}
+	}
+	p("    %s\t%s\t%s\t%s\n", model.Label(model.EnumMetric, r.Metric, lang), format(r.Reported.Value, r.Reported.Approx), computed, diff)
+}
+
+// stageNames are the stages as the summary names them.
+var stageNames = map[string][2]string{
+	"load":   {"đọc tệp", "load"},
+	"model":  {"kiểm tra dữ liệu", "model"},
+	"render": {"tạo trang", "render"},
+	"links":  {"kiểm tra liên kết", "links"},
+	"write":  {"thay thư mục xuất", "write"},
+}
+
+// PrintBuildSummary writes the closing lines of a build: where the site
+// went, pages by kind, files, bytes and the time of each stage.
+func PrintBuildSummary(w io.Writer, r Result, lang string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
+	p("%s %s\n", text(lang, "Đã xuất bản vào", "Built into"), r.Output)
+	kinds := make([]string, 0, len(r.Pages))
+	total := 0
+	for k, n := range r.Pages {
+		kinds = append(kinds, k)
+		total += n
+	}
+	sort.Strings(kinds)
+	p("  %s\t%s\n", text(lang, "Trang", "Pages"), vi.NumberIn(int64(total), lang))
+	for _, k := range kinds {
+		p("    %s\t%s\n", k, vi.NumberIn(int64(r.Pages[k]), lang))
+	}
+	p("  %s\t%s\n", text(lang, "Tệp", "Files"), vi.NumberIn(int64(r.Files), lang))
+	p("  %s\t%s\n", text(lang, "Dung lượng", "Size"), size(r.Bytes, lang))
+	p("  %s\t%s\n", text(lang, "Liên kết nội bộ đã kiểm tra", "Internal links checked"), vi.NumberIn(int64(r.Links), lang))
+	var parts []string
+	for _, s := range r.Stages {
+		name := stageNames[s.Name]
+		parts = append(parts, fmt.Sprintf("%s %s", text(lang, name[0], name[1]), duration(s.Elapsed, lang)))
+	}
+	p("  %s\t%s (%s)\n", text(lang, "Thời gian", "Time"), duration(r.Total, lang), strings.Join(parts, ", "))
+	return tw.Flush()
+}
+
+// size writes a byte count the way people read it: "1,5 MB".
+func size(n int64, lang string) string {
+	const k = 1024
+	switch {
+	case n >= k*k:
+		return vi.DecimalUpTo(float64(n)/(k*k), 1, lang) + " MB"
+	case n >= k:
+		return vi.DecimalUpTo(float64(n)/k, 1, lang) + " KB"
+	}
+	return vi.NumberIn(n, lang) + " B"
+}
+
+// duration writes a time in seconds or milliseconds: "1,25 giây", "80 ms".
+func duration(d time.Duration, lang string) string {
+	if d >= time.Second {
+		return vi.DecimalUpTo(d.Seconds(), 2, lang) + text(lang, " giây", " s")
+	}
+	return vi.NumberIn(d.Milliseconds(), lang) + " ms"
+}
