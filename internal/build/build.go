@@ -160,13 +160,7 @@ func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (st
 	if baseURL == "" {
 		baseURL = m.Site.BaseURL
 	}
-	ropts := render.Options{
-		BaseURL:    opts.BaseURL,
-		Lang:       lang,
-		Theme:      siteTheme(dir),
-		ContentDir: filepath.Join(dir, "content"),
-		ShowDrafts: opts.Drafts,
-	}
+	ropts := renderOptions(dir, m, opts)
 	var sum render.Summary
 	timed(res, "render", func() {
 		var more diag.List
@@ -196,6 +190,17 @@ func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (st
 		return "", diags
 	}
 	return d.Target(), diags
+}
+
+// renderOptions are the options of the render stage for the site in dir.
+func renderOptions(dir string, m *model.Model, opts BuildOptions) render.Options {
+	return render.Options{
+		BaseURL:    opts.BaseURL,
+		Lang:       opts.Lang,
+		Theme:      siteTheme(dir),
+		ContentDir: filepath.Join(dir, "content"),
+		ShowDrafts: opts.Drafts,
+	}
 }
 
 // siteTheme returns the site's own templates/ folder, nil when it has none.

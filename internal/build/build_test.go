@@ -1,0 +1,301 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/render"
+	"github.com/khuyencong/khuyencong/internal/write"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// example is the repository's example site.
+const example = "../.."
+
+// buildDate is the date every test builds on, so that output does not
+// depend on the day the tests run.
+var buildDate = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+
+func printed(l diag.List) string {
+	var b bytes.Buffer
+	l.Print(&b, "vi")
+	return b.String()
+}
+
+// snapshot returns every file under root with its content.
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// copySite copies the example site's data/ and content/ into a new folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "site")
+	for _, dir := range []string{"data", "content"} {
+		src := filepath.Join(example, dir)
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(src, p)
+			to := filepath.Join(dst, dir, rel)
+			if d.IsDir() {
+				return os.MkdirAll(to, 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(to, b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func writeFile(t *testing.T, p, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		writeFile(t, p, got)
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", p, got, want)
+	}
+}
+
+func TestCheckExampleSite(t *testing.T) {
+	m, diags := Check(example, Options{Now: buildDate})
+	if diags.HasErrors() || m == nil {
+		t.Fatalf("check of the example site:\n%s", printed(diags))
+	}
+	for _, lang := range []string{"vi", "en"} {
+		var b bytes.Buffer
+		if err := PrintCheckReport(&b, m, lang); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "check-report-"+lang+".txt", b.String())
+	}
+}
+
+func TestBuildExampleSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res, diags := Build(example, BuildOptions{Output: out, Now: buildDate})
+	if diags.HasErrors() {
+		t.Fatalf("build of the example site:\n%s", printed(diags))
+	}
+	files := snapshot(t, out)
+	for _, name := range []string{"index.html", "404.html", "sitemap.xml", write.Marker} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("the output has no %s", name)
+		}
+	}
+	if res.Output != out || res.Files != len(files)-1 || res.Links == 0 {
+		t.Errorf("result: output %q, %d files (%d on disk, marker included), %d links", res.Output, res.Files, len(files), res.Links)
+	}
+	var names []string
+	for _, s := range res.Stages {
+		names = append(names, s.Name)
+	}
+	if want := []string{"load", "model", "render", "links", "write"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("stages %v, want %v", names, want)
+	}
+	// The seed's figures reach the pages.
+	all := strings.Join(values(files), "\n")
+	for _, fig := range []string{"gần 4,5 tỷ đồng", "1,2 tỷ đồng", "900 triệu đồng", "82/QĐ-CTĐP", "Thứ Ba, 17/08/2021"} {
+		if !strings.Contains(all, fig) {
+			t.Errorf("no page shows %q", fig)
+		}
+	}
+	var b bytes.Buffer
+	if err := PrintBuildSummary(&b, res, "vi"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), "Đã xuất bản vào "+out+"\n") {
+		t.Errorf("summary:\n%s", b.String())
+	}
+}
+
+func values(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
+}
+
+// renderOnce renders the example site into a temporary folder with the
+// given GOMAXPROCS and returns its files, whatever the link check would
+// say: determinism is a property of rendering alone.
+func renderOnce(t *testing.T, procs int) map[string]string {
+	t.Helper()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	var res Result
+	m, diags := loadModel(example, buildDate, false, false, &res)
+	if m == nil || diags.HasErrors() {
+		t.Fatalf("example site:\n%s", printed(diags))
+	}
+	d, err := write.Open(filepath.Join(t.TempDir(), "public"), write.Options{Site: example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	opts := BuildOptions{Now: buildDate}
+	if _, diags := render.Render(m, renderOptions(example, m, opts), d); diags.HasErrors() {
+		t.Fatalf("render:\n%s", printed(diags))
+	}
+	return snapshot(t, d.Root())
+}
+
+func TestDeterministic(t *testing.T) {
+	a := renderOnce(t, 1)
+	b := renderOnce(t, 4)
+	c := renderOnce(t, 4)
+	for _, other := range []map[string]string{b, c} {
+		if !reflect.DeepEqual(a, other) {
+			for k := range a {
+				if a[k] != other[k] {
+					t.Errorf("%s differs between builds", k)
+				}
+			}
+			for k := range other {
+				if _, ok := a[k]; !ok {
+					t.Errorf("%s is in one build only", k)
+				}
+			}
+		}
+	}
+	if len(a) < 10 {
+		t.Errorf("only %d files rendered", len(a))
+	}
+}
+
+// previousOutput makes an output folder as an earlier build left it.
+func previousOutput(t *testing.T, out string) map[string]string {
+	t.Helper()
+	writeFile(t, filepath.Join(out, write.Marker), "khuyencong\n")
+	writeFile(t, filepath.Join(out, "index.html"), "<p>bản trước</p>")
+	writeFile(t, filepath.Join(out, "san-pham", "index.html"), "<p>sản phẩm</p>")
+	return snapshot(t, out)
+}
+
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	tests := []struct {
+		name   string
+		break_ func(t *testing.T, site string)
+		code   string
+		file   string
+	}{
+		{"data error", func(t *testing.T, site string) {
+			writeFile(t, filepath.Join(site, "data", "projects", "hong.yaml"), "title: Đề án hỏng\nyear: 2020\nfunding_source: kcqg\nactivity: ung_dung_mmtb\nbudget: \"1,2 tỷ\"\n")
+		}, "", "data/projects/hong.yaml"},
+		{"broken link in an article", func(t *testing.T, site string) {
+			writeFile(t, filepath.Join(site, "content", "news", "lien-ket-hong.md"),
+				"---\ntitle: Bài có liên kết hỏng\ndate: 2021-08-18\n---\n\nXem [trang không có](../../khong-co/).\n")
+		}, "broken-link", "public/tin-tuc/lien-ket-hong/index.html"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			site := copySite(t)
+			tc.break_(t, site)
+			out := filepath.Join(site, "public")
+			before := previousOutput(t, out)
+			_, diags := Build(site, BuildOptions{Now: buildDate})
+			if !diags.HasErrors() {
+				t.Fatal("the build succeeded")
+			}
+			found := false
+			for _, d := range diags {
+				if d.Severity == diag.Error && d.Pos.File == tc.file && (tc.code == "" || d.Code == tc.code) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no error at %s (code %q):\n%s", tc.file, tc.code, printed(diags))
+			}
+			if after := snapshot(t, out); !reflect.DeepEqual(before, after) {
+				t.Errorf("the failed build changed the output:\n%v", after)
+			}
+			entries, _ := os.ReadDir(site)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if !reflect.DeepEqual(names, []string{"content", "data", "public"}) {
+				t.Errorf("the site folder holds %v", names)
+			}
+		})
+	}
+}
+
+func TestBrokenLinkMessage(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "index.html"), "<a href=\"co-so/\">x</a>\n<a href=\"../ngoai.html\">y</a>")
+	got, n := checkLinks(root, "public", "")
+	want := `public/index.html:1: lỗi: liên kết hỏng "co-so/": trang đã build không có tệp "co-so/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
+public/index.html:2: lỗi: liên kết "../ngoai.html" trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này
+`
+	if printed(got) != want || n != 2 {
+		t.Errorf("got %d links:\n%s\nwant:\n%s", n, printed(got), want)
+	}
+}
+
+func TestRefusedOutput(t *testing.T) {
+	site := copySite(t)
+	before := snapshot(t, site)
+	_, diags := Build(site, BuildOptions{Output: filepath.Join(site, "data"), Now: buildDate})
+	if len(diags) != 1 || diags[0].Code != "output-is-input" {
+		t.Fatalf("diagnostics:\n%s", printed(diags))
+	}
+	if after := snapshot(t, site); !reflect.DeepEqual(before, after) {
+		t.Error("a refused build changed the site folder")
+	}
+}
