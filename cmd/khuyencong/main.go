@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/khuyencong/khuyencong/internal/build"
+	"github.com/khuyencong/khuyencong/internal/demo"
 	"github.com/khuyencong/khuyencong/internal/diag"
 )
 
@@ -43,6 +44,7 @@ func init() {
 	commands = []command{
 		{"check", diag.M("kiểm tra dữ liệu và nội dung của trang, in số liệu tìm được", "validate the data and content of a site and print what it found"), checkUsage, runCheck},
 		{"build", diag.M("tạo trang web tĩnh vào thư mục public/", "build the static site into public/"), buildUsage, runBuild},
+		{"demo", diag.M("tạo một trang mẫu với dữ liệu minh họa (để thử và đo tốc độ)", "write an example site of illustrative data (for trying out and benchmarks)"), demoUsage, runDemo},
 		{"version", diag.M("in phiên bản của chương trình", "print the program version"), versionUsage, runVersion},
 		{"help", diag.M("hướng dẫn sử dụng một lệnh", "show how to use a command"), helpUsage, runHelp},
 	}
@@ -334,6 +336,59 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	build.PrintBuildSummary(stdout, res, lang.value)
+	return exitOK
+}
+
+var demoUsage = diag.M(`Cách dùng: khuyencong demo [--size S|M|L|XL] -o THƯ-MỤC
+
+Tạo vào THƯ-MỤC (chưa có hoặc trống) một trang đầy đủ với dữ liệu minh họa, luôn
+giống hệt nhau với cùng một cỡ. Mọi trang của nó đều ghi rõ đó là dữ liệu minh họa,
+không phải số liệu thật.
+
+Cỡ: S (100 cơ sở), M (2.000), L (10.000), XL (100.000); mặc định S.
+
+Ví dụ:
+  khuyencong demo -o /tmp/trang-mau
+  khuyencong build /tmp/trang-mau`,
+	`Usage: khuyencong demo [--size S|M|L|XL] -o FOLDER
+
+Writes into FOLDER (new or empty) a complete site of illustrative data, always the
+same for the same size. Every page of it says the data is illustrative.
+
+Sizes: S (100 establishments), M (2,000), L (10,000), XL (100,000); default S.
+
+Example:
+  khuyencong demo -o /tmp/example-site
+  khuyencong build /tmp/example-site`)
+
+func runDemo(args []string, stdout, stderr io.Writer) int {
+	fs := flags("demo")
+	lang := &choice{allowed: []string{"vi", "en"}}
+	fs.Var(lang, "lang", "")
+	var names []string
+	for _, s := range demo.Sizes {
+		names = append(names, s.Name)
+	}
+	size := &choice{value: "S", allowed: names}
+	fs.Var(size, "size", "")
+	var out string
+	fs.StringVar(&out, "o", "", "")
+	fs.StringVar(&out, "output", "", "")
+	pos, err := parse(fs, args)
+	if err == nil && (len(pos) > 0 || out == "") {
+		err = errors.New(diag.M("hãy ghi thư mục sẽ tạo trang mẫu bằng -o, ví dụ: khuyencong demo -o /tmp/trang-mau",
+			"give the folder to write the example site into with -o, e.g. khuyencong demo -o /tmp/example-site").Text(langOf(args)))
+	}
+	if err != nil {
+		return usageError(stderr, "demo", err, langOf(args))
+	}
+	sz, _ := demo.SizeByName(size.value)
+	if err := demo.Write(out, sz); err != nil {
+		fmt.Fprintf(stderr, "khuyencong demo: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintln(stdout, diag.M("Đã tạo trang mẫu cỡ %s trong %s. Xem thử: khuyencong build %s",
+		"Wrote an example site of size %s into %s. Try: khuyencong build %s", sz.Name, out, out).Text(lang.value))
 	return exitOK
 }
 
