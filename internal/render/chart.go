@@ -11,8 +11,9 @@ import (
 )
 
 // Charts are drawn at build time as inline SVG: no script, no external
-// file, readable from a 360 px phone (the drawing is 400 units wide and
-// scales to the width of its container) and printable. Every text in the
+// file, readable from a 360 px phone (the drawing is 340 units wide and
+// scales to the width of its container, so that its text is about 13 px
+// there) and printable. Every text in the
 // drawing is escaped; every chart has a title and a description the
 // screen reader announces (role="img", aria-labelledby), and the page
 // shows the same figures as a table (Chart.Table). Values are written on
@@ -25,8 +26,9 @@ type ChartKind int
 const (
 	// ChartColumns draws one vertical column per category, its series
 	// stacked (funding by year and source; establishments by year). Past
-	// maxColumns categories it is drawn as ChartBars, which stays readable
-	// on a phone however many categories there are.
+	// maxColumns categories, where the values above the columns would
+	// collide on a phone, it is drawn as ChartBars, which stays readable
+	// however many categories there are.
 	ChartColumns ChartKind = iota
 	// ChartBars draws one horizontal bar per category, its series stacked,
 	// with the category's name above the bar (recognitions by level or
@@ -145,16 +147,21 @@ var chartPalette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#5D5D5D
 
 // Drawing constants, in SVG units.
 const (
-	chartWidth    = 400
-	chartPad      = 4
-	chartFont     = 12
-	chartInk      = "#1a1a1a"
-	chartAxis     = "#767676"
-	legendRow     = 20
-	maxColumns    = 7
-	columnsHeight = 180
-	barThickness  = 18
-	barRow        = 46
+	chartWidth = 340
+	chartPad   = 4
+	chartFont  = 13
+	// columnFont is the size of the values above columns, which share a
+	// column's width.
+	columnFont = 11
+	// maxColumnWidth keeps a lone column from filling the drawing.
+	maxColumnWidth = 64
+	chartInk       = "#1a1a1a"
+	chartAxis      = "#767676"
+	legendRow      = 20
+	maxColumns     = 5
+	columnsHeight  = 180
+	barThickness   = 18
+	barRow         = 46
 	// valueRoom is kept right of the longest bar for its value label.
 	valueRoom = 84
 )
@@ -176,7 +183,7 @@ func (c Chart) SVG() template.HTML {
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="` + html.EscapeString(c.ID) +
 		`" role="img" aria-labelledby="` + html.EscapeString(titleID+" "+descID) +
 		`" viewBox="0 0 ` + strconv.Itoa(chartWidth) + ` ` + chartNum(height) +
-		`" width="100%" style="max-width:600px;height:auto" font-family="system-ui,sans-serif" font-size="` + strconv.Itoa(chartFont) + `">`)
+		`" width="100%" style="max-width:540px;height:auto" font-family="system-ui,sans-serif" font-size="` + strconv.Itoa(chartFont) + `">`)
 	b.WriteString(`<title id="` + html.EscapeString(titleID) + `">` + html.EscapeString(c.Title) + `</title>`)
 	b.WriteString(`<desc id="` + html.EscapeString(descID) + `">` + html.EscapeString(c.description()) + `</desc>`)
 	b.WriteString(body)
@@ -232,7 +239,7 @@ func (c Chart) columns() (string, float64) {
 	top := c.legend(&b) + chartFont + 8 // room for the value above the tallest column
 	base := top + columnsHeight
 	slot := float64(chartWidth-2*chartPad) / float64(len(c.Categories))
-	width := slot * 0.6
+	width := min(slot*0.6, maxColumnWidth)
 	scale := columnsHeight / float64(c.peak())
 	b.WriteString(`<line x1="` + chartNum(chartPad) + `" y1="` + chartNum(base) + `" x2="` + chartNum(chartWidth-chartPad) + `" y2="` + chartNum(base) + `" stroke="` + chartAxis + `"/>`)
 	for i, cat := range c.Categories {
@@ -248,7 +255,7 @@ func (c Chart) columns() (string, float64) {
 			b.WriteString(`<rect x="` + chartNum(x) + `" y="` + chartNum(y) + `" width="` + chartNum(width) + `" height="` + chartNum(h) +
 				`" fill="` + chartColor(k) + `" stroke="#fff" stroke-width="1"/>`)
 		}
-		b.WriteString(`<text x="` + chartNum(mid) + `" y="` + chartNum(y-4) + `" text-anchor="middle" fill="` + chartInk + `" font-weight="bold">` +
+		b.WriteString(`<text x="` + chartNum(mid) + `" y="` + chartNum(y-4) + `" text-anchor="middle" fill="` + chartInk + `" font-size="` + strconv.Itoa(columnFont) + `" font-weight="bold">` +
 			html.EscapeString(c.short(c.Total(i))) + `</text>`)
 		b.WriteString(`<text x="` + chartNum(mid) + `" y="` + chartNum(base+chartFont+4) + `" text-anchor="middle" fill="` + chartInk + `">` +
 			html.EscapeString(chartClip(cat, slot)) + `</text>`)

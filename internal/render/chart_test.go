@@ -88,7 +88,7 @@ func checkSVG(t *testing.T, name, svg string) {
 		t.Errorf("%s: role %q, aria-labelledby %q, title %q (%s), desc %q (%s)", name, doc.Role, doc.Labelled,
 			doc.Title.Text, doc.Title.ID, doc.Desc.Text, doc.Desc.ID)
 	}
-	if doc.Width != "100%" || !strings.HasPrefix(doc.ViewBox, "0 0 400 ") {
+	if doc.Width != "100%" || !strings.HasPrefix(doc.ViewBox, "0 0 340 ") {
 		t.Errorf("%s: width %q, viewBox %q", name, doc.Width, doc.ViewBox)
 	}
 	dec := xml.NewDecoder(strings.NewReader(svg))
@@ -171,7 +171,7 @@ func TestChartClip(t *testing.T) {
 		want  string
 	}{
 		{"Tri Tôn", 100, "Tri Tôn"},
-		{"chế biến nông, lâm, thủy sản và thực phẩm", 144, "chế biến nông, lâm,…"},
+		{"chế biến nông, lâm, thủy sản và thực phẩm", 156, "chế biến nông, lâm,…"},
 		{"abc", 5, "…"},
 	}
 	for _, tt := range tests {
