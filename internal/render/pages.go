@@ -16,6 +16,7 @@ func (r *renderer) pages() {
 	r.programmes()
 	r.rounds()
 	r.units()
+	r.stats()
 	r.news()
 	r.standalone()
 }

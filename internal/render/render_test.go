@@ -2,6 +2,10 @@ package render
 
 import (
 	"bytes"
+	"html"
+	"net/url"
+	"path"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -84,6 +88,9 @@ func TestFiles(t *testing.T) {
 		"san-pham/index.html",
 		"san-pham/tinh-dau-chuc-yen-huong/index.html",
 		"sitemap.xml",
+		"so-lieu/2020/index.html",
+		"so-lieu/2021/index.html",
+		"so-lieu/index.html",
 		"static/site.css",
 		"tin-tuc/binh-chon-2020/index.html",
 		"tin-tuc/hoi-cho-2021/index.html",
@@ -185,5 +192,54 @@ func TestThemeOverride(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLinks follows every href and src of every page: internal ones must
+// name a file the render wrote. The 404 page links from the path of
+// base_url ("/khuyen-cong/" in the test model).
+func TestLinks(t *testing.T) {
+	out := renderTest(t, testModel(plain), Options{ContentDir: "content"})
+	attr := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	checked := 0
+	for _, name := range out.names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range attr.FindAllStringSubmatch(string(out[name]), -1) {
+			ref := html.UnescapeString(m[1])
+			if i := strings.IndexAny(ref, "#?"); i >= 0 {
+				ref = ref[:i]
+			}
+			if ref == "" || strings.Contains(ref, ":") {
+				continue
+			}
+			var target string
+			if strings.HasPrefix(ref, "/") {
+				target = strings.TrimPrefix(ref, "/khuyen-cong/")
+				if target == ref {
+					t.Errorf("%s: %q is outside base_url's path", name, ref)
+					continue
+				}
+			} else {
+				target = path.Join(path.Dir(name), ref)
+			}
+			if u, err := url.PathUnescape(target); err == nil {
+				target = u
+			}
+			_, ok := out[target]
+			if !ok && strings.HasSuffix(ref, "/") {
+				// A folder link written in Markdown: servers answer it
+				// with its index.html.
+				_, ok = out[path.Join(target, "index.html")]
+			}
+			if !ok {
+				t.Errorf("%s links to %q, which was not written", name, ref)
+			}
+			checked++
+		}
+	}
+	if checked < 500 {
+		t.Errorf("only %d links checked", checked)
 	}
 }
