@@ -299,3 +299,28 @@ func TestRefusedOutput(t *testing.T) {
 		t.Error("a refused build changed the site folder")
 	}
 }
+
+func TestCheckLinks(t *testing.T) {
+	if _, diags := Check(example, Options{Now: buildDate, Links: true}); diags.HasErrors() {
+		t.Fatalf("check --links of the example site:\n%s", printed(diags))
+	}
+	site := copySite(t)
+	writeFile(t, filepath.Join(site, "content", "pages", "lien-he.md"),
+		"---\ntitle: Liên hệ\n---\n\nXem [danh mục](../san-pham/) và [trang thiếu](../khong-co/).\n")
+	_, diags := Check(site, Options{Now: buildDate, Links: true})
+	var broken []string
+	for _, d := range diags {
+		if d.Code == "broken-link" {
+			// The temporary folder's name changes from run to run: keep
+			// the part inside it.
+			broken = append(broken, d.Pos.File[strings.Index(d.Pos.File, "/public/")+1:]+": "+d.Msg.Vi)
+		}
+	}
+	want := []string{`public/lien-he/index.html: liên kết hỏng "../khong-co/": trang đã build không có tệp "khong-co/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này`}
+	if !reflect.DeepEqual(broken, want) {
+		t.Errorf("broken links:\n%q\nwant\n%q\nall:\n%s", broken, want, printed(diags))
+	}
+	if entries, _ := os.ReadDir(site); len(entries) != 2 {
+		t.Errorf("check --links left files in the site folder: %v", entries)
+	}
+}

@@ -238,3 +238,30 @@ func FuzzExtractHTML(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCheck measures a site of 5.000 pages of 40 links each.
+func BenchmarkCheck(b *testing.B) {
+	root := b.TempDir()
+	var page strings.Builder
+	page.WriteString("<!doctype html><html lang=\"vi\"><head><link rel=\"stylesheet\" href=\"../../static/site.css\"></head><body>\n")
+	for i := range 40 {
+		fmt.Fprintf(&page, "<p>Đoạn văn %d với <a href=\"../p%d/\">một liên kết</a> &amp; chữ.</p>\n", i, i)
+	}
+	page.WriteString("</body></html>\n")
+	for i := range 5000 {
+		p := filepath.Join(root, "muc", fmt.Sprintf("p%d", i), "index.html")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(page.String()), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := Check(root, "")
+		if err != nil || len(res.Broken) != 5000 {
+			b.Fatalf("%d broken, %v", len(res.Broken), err)
+		}
+	}
+}
