@@ -27,12 +27,22 @@ const (
 // later stages see each key once. It does not follow aliases.
 func checkDuplicateKeys(l *diag.List, path string, n *yaml.Node) {
 	if n.Kind == yaml.MappingNode && len(n.Content) >= 4 {
-		seen := make(map[string]*yaml.Node, len(n.Content)/2)
+		// Records have a few keys: below smallMapping pairs, looking back
+		// over the keys kept costs less than a map.
+		const smallMapping = 16
+		var seen map[string]*yaml.Node
+		if len(n.Content) > 2*smallMapping {
+			seen = make(map[string]*yaml.Node, len(n.Content)/2)
+		}
 		out := n.Content[:0]
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind == yaml.ScalarNode && !isMergeKey(k) {
-				if first, dup := seen[k.Value]; dup {
+				first, dup := seen[k.Value]
+				if seen == nil {
+					first, dup = keptKey(out, k.Value)
+				}
+				if dup {
 					l.Error(diag.Pos{File: path, Line: k.Line, Col: k.Column}, "duplicate-key", diag.M(
 						"khoá “%s” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng %d): hãy xoá hoặc gộp một trong hai dòng",
 						"key “%s” is written twice in one record (first on line %d): delete or merge one of the two lines",
@@ -41,7 +51,9 @@ func checkDuplicateKeys(l *diag.List, path string, n *yaml.Node) {
 							Msg: diag.M("khoá “%s” được viết lần đầu ở đây", "key “%s” is first written here", k.Value)})
 					continue
 				}
-				seen[k.Value] = k
+				if seen != nil {
+					seen[k.Value] = k
+				}
 			}
 			out = append(out, k, v)
 		}
@@ -53,6 +65,16 @@ func checkDuplicateKeys(l *diag.List, path string, n *yaml.Node) {
 			checkDuplicateKeys(l, path, c)
 		}
 	}
+}
+
+// keptKey finds the scalar key named value among the pairs of out.
+func keptKey(out []*yaml.Node, value string) (*yaml.Node, bool) {
+	for i := 0; i < len(out); i += 2 {
+		if k := out[i]; k.Kind == yaml.ScalarNode && k.Value == value && !isMergeKey(k) {
+			return k, true
+		}
+	}
+	return nil, false
 }
 
 func isMergeKey(k *yaml.Node) bool {

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -19,6 +20,15 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
 h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 `
+
+// longSpecs is a mapping of 20 keys, m00 to m19, on lines 2 to 21.
+var longSpecs = func() string {
+	var b strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&b, "  m%02d: %d\n", i, i)
+	}
+	return b.String()
+}()
 
 func printed(t *testing.T, fsys fstest.MapFS, lang string) string {
 	t.Helper()
@@ -86,6 +96,13 @@ func TestLoadDiagnostics(t *testing.T) {
 			src:  "name: Tinh dầu chúc\ngroup: che_bien\nname: Tinh dầu\n",
 			want: "data/products/tinh-dau.yaml:3:1: lỗi: khoá “name” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 1): hãy xoá hoặc gộp một trong hai dòng\n" +
 				"data/products/tinh-dau.yaml:1:1: ghi chú: khoá “name” được viết lần đầu ở đây\n",
+		},
+		{
+			name: "duplicate key in a long mapping",
+			path: "data/products/tinh-dau.yaml",
+			src:  "specs:\n" + longSpecs + "  m03: 1\n",
+			want: "data/products/tinh-dau.yaml:22:3: lỗi: khoá “m03” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 5): hãy xoá hoặc gộp một trong hai dòng\n" +
+				"data/products/tinh-dau.yaml:5:3: ghi chú: khoá “m03” được viết lần đầu ở đây\n",
 		},
 		{
 			name: "unknown alias",
