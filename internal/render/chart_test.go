@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func fundingChart() Chart {
@@ -200,4 +201,46 @@ func TestChartEmptyAndHostile(t *testing.T) {
 		}
 	}
 	checkSVG(t, "hostile", svg)
+}
+
+// FuzzChartSVG draws charts of arbitrary labels and values: the drawing is
+// always well-formed, accessible and free of script.
+func FuzzChartSVG(f *testing.F) {
+	f.Add("2020", "Khuyến công quốc gia", int64(2_100_000_000), int64(0), true, false)
+	f.Add(hostile, "]]><!--", int64(1), int64(-5), false, true)
+	f.Fuzz(func(t *testing.T, cat, series string, a, b int64, money, bars bool) {
+		if !xmlText(cat) || !xmlText(series) {
+			t.Skip("the loader hands on valid UTF-8 text only")
+		}
+		c := Chart{ID: "f", Title: "Biểu đồ " + cat, Desc: series, CategoryLabel: cat, Money: money,
+			Categories: []string{cat, series},
+			Series:     []ChartSeries{{Label: series, Values: []int64{a % (1 << 50), b % (1 << 50)}}, {Label: cat, Values: []int64{b % (1 << 50)}}}}
+		if bars {
+			c.Kind = ChartBars
+		}
+		svg := string(c.SVG())
+		if svg == "" {
+			if !c.Empty() {
+				t.Fatal("a chart with figures drew nothing")
+			}
+			return
+		}
+		checkSVG(t, "fuzz", svg)
+		if len(c.Table().Rows) != 2 {
+			t.Fatal("table rows differ from categories")
+		}
+	})
+}
+
+// xmlText reports whether s is valid UTF-8 made of characters XML allows.
+func xmlText(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+	}
+	return true
 }

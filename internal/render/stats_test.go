@@ -256,3 +256,43 @@ func TestStatsEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsRecognitionUnits keeps one level of units in the breakdown by
+// unit (the model counts an award at every unit up the tree) and puts what
+// no unit of that level holds under "Chưa rõ địa bàn".
+func TestStatsRecognitionUnits(t *testing.T) {
+	ag := &model.Unit{ID: "an-giang", Name: "An Giang", Type: "tinh"}
+	tt := &model.Unit{ID: "huyen-tri-ton", Name: "Tri Tôn", Type: "huyen", Parent: ag}
+	cd := &model.Unit{ID: "thanh-pho-chau-doc", Name: "Châu Đốc", Type: "thanh_pho", Parent: ag}
+	xa := &model.Unit{ID: "xa-an-tuc", Name: "An Tức", Type: "xa", Parent: tt}
+	m := &model.Model{
+		Site:     model.Site{Area: ag},
+		UnitByID: map[string]*model.Unit{ag.ID: ag, tt.ID: tt, cd.ID: cd, xa.ID: xa},
+	}
+	rs := model.RecognitionStats{
+		Total: 5,
+		ByKey: map[string]int{"ocop/tinh": 5, "group/tcmn": 5, "unit/an-giang": 5, "unit/huyen-tri-ton": 3, "unit/xa-an-tuc": 2, "unit/thanh-pho-chau-doc": 1},
+		Keys:  []string{"ocop/tinh", "group/tcmn", "unit/an-giang", "unit/huyen-tri-ton", "unit/xa-an-tuc", "unit/thanh-pho-chau-doc"},
+	}
+	sb := statsBuilder{m: m, f: newFuncs(m, Options{}, "vi"), lang: "vi"}
+	blocks := sb.recognitions(rs, "x")
+	if len(blocks) != 3 {
+		t.Fatalf("%d blocks, want level, group and unit", len(blocks))
+	}
+	want := StatsTable{
+		Caption: "Sản phẩm được công nhận theo địa bàn",
+		Head:    []string{"Địa bàn", "Số sản phẩm"},
+		Rows: []StatsRow{
+			{Label: "Huyện Tri Tôn", Href: "dia-ban/huyen-tri-ton/index.html", Cells: []string{"3"}},
+			{Label: "Thành phố Châu Đốc", Href: "dia-ban/thanh-pho-chau-doc/index.html", Cells: []string{"1"}},
+			{Label: "Chưa rõ địa bàn", Cells: []string{"1"}},
+		},
+		Foot: &StatsRow{Label: "Tổng cộng", Cells: []string{"5"}},
+	}
+	if got := blocks[2].Table; !reflect.DeepEqual(got, want) {
+		t.Errorf("by unit:\ngot  %+v\nwant %+v", got, want)
+	}
+	if got := blocks[0].Table.Rows; !reflect.DeepEqual(got, []StatsRow{{Label: "OCOP cấp tỉnh", Cells: []string{"5", "—"}}}) {
+		t.Errorf("by level: %+v", got)
+	}
+}
