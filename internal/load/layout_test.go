@@ -3,6 +3,8 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -131,5 +133,28 @@ func TestDeterministic(t *testing.T) {
 	}
 	if n := strings.Count(one, "lỗi:"); n != 29 {
 		t.Errorf("%d errors, want 29", n)
+	}
+}
+
+func TestLoadDir(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "data", "products"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data", "products", "gao.yaml"), []byte("name: Gạo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, l := LoadDir(dir)
+	if len(l) != 0 || s.Dir != dir || len(s.Data["products"]) != 1 || s.Data["products"][0].Path != "data/products/gao.yaml" {
+		t.Errorf("LoadDir(%s) = %+v, %v", dir, s, l)
+	}
+
+	missing := filepath.Join(dir, "khong-co")
+	_, l = LoadDir(missing)
+	var b bytes.Buffer
+	l.Print(&b, "vi")
+	want := missing + ": lỗi: không tìm thấy thư mục trang " + missing + ": hãy kiểm tra đường dẫn, hoặc chạy lệnh trong thư mục chứa data/ và content/\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }

@@ -105,6 +105,12 @@ func TestLoadDiagnostics(t *testing.T) {
 				"data/products/tinh-dau.yaml:5:3: ghi chú: khoá “m03” được viết lần đầu ở đây\n",
 		},
 		{
+			name: "control character",
+			path: "data/products/tinh-dau.yaml",
+			src:  "name: Tinh dầu chúc\ndescription: Tinh dầu\vtừ lá chúc\n",
+			want: "data/products/tinh-dau.yaml:2:22: lỗi: tệp có một ký tự điều khiển không in được (U+000B), thường do sao chép từ Word, Excel hoặc PDF: hãy xoá ký tự đó (gõ lại chữ ở chỗ này)\n",
+		},
+		{
 			name: "unknown alias",
 			path: "data/products/tinh-dau.yaml",
 			src:  "name: Tinh dầu chúc\nestablishment: *yen-huong\n",

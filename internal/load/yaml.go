@@ -210,6 +210,15 @@ func openingQuote(s string) int {
 // explanation in Vietnamese of the common mistakes.
 func syntaxError(l *diag.List, path string, src []byte, err error) {
 	reported, problem := splitYAMLError(err)
+	if problem == "control characters are not allowed" {
+		if line, col, r, ok := firstControl(src); ok {
+			l.Error(diag.Pos{File: path, Line: line, Col: col}, "yaml-syntax", diag.M(
+				"tệp có một ký tự điều khiển không in được (U+%04X), thường do sao chép từ Word, Excel hoặc PDF: hãy xoá ký tự đó (gõ lại chữ ở chỗ này)",
+				"YAML syntax error ("+problem+"): the file holds an unprintable control character (U+%04X), often copied from Word, Excel or a PDF: delete it (type the text at this place again)",
+				r))
+			return
+		}
+	}
 	line := problemLine(src, reported, problem)
 	text := lineText(src, line)
 	col := firstNonSpace(text)
@@ -299,4 +308,23 @@ func syntaxError(l *diag.List, path string, src []byte, err error) {
 		}
 	}
 	l.Error(diag.Pos{File: path, Line: line, Col: col}, "yaml-syntax", msg)
+}
+
+// firstControl finds the first character YAML does not accept in a file:
+// the control characters other than tab and line breaks, and U+FFFE and
+// U+FFFF. It returns its line and column and the character.
+func firstControl(src []byte) (line, col int, r rune, ok bool) {
+	line, col = 1, 1
+	for _, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\t' || r == '\r' || r == 0x85:
+		case r < 0x20 || r >= 0x7F && r < 0xA0 || r == 0xFFFE || r == 0xFFFF:
+			return line, col, r, true
+		}
+		col++
+	}
+	return 0, 0, 0, false
 }
