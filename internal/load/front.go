@@ -69,6 +69,9 @@ func parsePage(l *diag.List, path, slug string, bundle bool, text string) *Page 
 		return nil
 	}
 	p := &Page{Path: path, Slug: slug, Bundle: bundle, Body: body, BodyLine: bodyLine}
+	if frontLine == 0 {
+		lateFence(l, path, text)
+	}
 	if strings.TrimSpace(front) != "" {
 		// Blank lines before the front matter keep node lines equal to
 		// file lines.
@@ -88,4 +91,22 @@ func parsePage(l *diag.List, path, slug string, bundle bool, text string) *Page 
 		p.Front = root
 	}
 	return p
+}
+
+// lateFence warns about a file whose front matter would open with "---"
+// but has blank lines above it: front matter only counts on line 1.
+func lateFence(l *diag.List, path, text string) {
+	trimmed := strings.TrimLeft(text, " \t\n")
+	if len(trimmed) == len(text) {
+		return
+	}
+	first, _, _ := strings.Cut(trimmed, "\n")
+	if !isFence(first, false) {
+		return
+	}
+	line := 1 + strings.Count(text[:len(text)-len(trimmed)], "\n")
+	l.Warn(diag.Pos{File: path, Line: line, Col: 1}, "front-matter-not-first", diag.M(
+		"dòng “---” mở phần đầu (front matter) phải là dòng đầu tiên của tệp: hãy xoá %d dòng trống phía trên, nếu không phần đầu bị coi là nội dung bài",
+		"the “---” line that opens the front matter must be the first line of the file: delete the blank lines above it (%d), or the front matter is taken as text",
+		line-1))
 }

@@ -207,6 +207,12 @@ func TestLoadDiagnostics(t *testing.T) {
 			want: "content/news/a.md:2:1: lỗi: phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khoá: giá trị”, ví dụ: title: Tiêu đề bài viết\n",
 		},
 		{
+			name: "front matter below blank lines",
+			path: "content/news/a.md",
+			src:  "\n\n---\ntitle: A\n---\nBody\n",
+			want: "content/news/a.md:3:1: cảnh báo: dòng “---” mở phần đầu (front matter) phải là dòng đầu tiên của tệp: hãy xoá 2 dòng trống phía trên, nếu không phần đầu bị coi là nội dung bài\n",
+		},
+		{
 			name: "unknown data folder",
 			files: fstest.MapFS{
 				"data/product/tinh-dau.yaml": {Data: []byte("name: a\n")},
