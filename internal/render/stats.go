@@ -206,10 +206,10 @@ func (b statsBuilder) overview() *StatsOverview {
 	}
 
 	if c := b.fundingByYear(); !c.Empty() {
-		o.Charts = append(o.Charts, StatsBlock{ID: c.ID, Title: c.Title, Chart: c, Table: chartStatsTable(c), Note: b.text("stats.stageNote")})
+		o.Charts = append(o.Charts, StatsBlock{ID: "kinh-phi-theo-nam", Title: c.Title, Chart: c, Table: chartStatsTable(c), Note: b.text("stats.stageNote")})
 	}
 	if c := b.supportedByYear(); !c.Empty() {
-		o.Charts = append(o.Charts, StatsBlock{ID: c.ID, Title: c.Title, Chart: c, Table: chartStatsTable(c), Note: b.text("stats.supportedNote")})
+		o.Charts = append(o.Charts, StatsBlock{ID: "co-so-theo-nam", Title: c.Title, Chart: c, Table: chartStatsTable(c), Note: b.text("stats.supportedNote")})
 	}
 	o.Funding = b.funding(st.All.Funding, "tat-ca")
 	o.Recognitions = b.recognitions(st.All.Recognitions, "tat-ca")

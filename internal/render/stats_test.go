@@ -296,3 +296,22 @@ func TestStatsRecognitionUnits(t *testing.T) {
 		t.Errorf("by level: %+v", got)
 	}
 }
+
+// TestStatsIDs checks that the ids of each statistics page are unique.
+func TestStatsIDs(t *testing.T) {
+	m := exampleModel(t)
+	out := memSink{}
+	r := statsRenderer(t, m, "vi", out)
+	r.stats()
+	for _, name := range out.names() {
+		seen := map[string]bool{}
+		page := string(out[name])
+		for _, part := range strings.Split(page, ` id="`)[1:] {
+			id := part[:strings.IndexByte(part, '"')]
+			if seen[id] {
+				t.Errorf("%s: id %q twice", name, id)
+			}
+			seen[id] = true
+		}
+	}
+}
