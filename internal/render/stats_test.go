@@ -185,10 +185,23 @@ func TestStatsPages(t *testing.T) {
 	if _, ok := out["so-lieu/index.html"]; !ok {
 		t.Fatalf("so-lieu/index.html not written; wrote %v", out.names())
 	}
+	mainOf := func(page string) []byte {
+		main := page[strings.Index(page, "<main"):]
+		return []byte(main[:strings.Index(main, "</main>")+len("</main>")] + "\n")
+	}
 	page := string(out["so-lieu/2020/index.html"])
-	main := page[strings.Index(page, "<main"):]
-	main = main[:strings.Index(main, "</main>")+len("</main>")]
-	golden(t, "golden/stats-2020.html", []byte(main+"\n"))
+	golden(t, "golden/stats-2020.html", mainOf(page))
+	golden(t, "golden/stats.html", mainOf(string(out["so-lieu/index.html"])))
+
+	en := memSink{}
+	re := statsRenderer(t, m, "en", en)
+	re.stats()
+	if len(re.diags) > 0 {
+		t.Fatalf("English diagnostics: %v", re.diags)
+	}
+	if s := `<th scope="col" class="num">Reported figure</th><th scope="col" class="num">Figure from the detailed records</th><th scope="col" class="num">Difference</th>`; !strings.Contains(string(en["so-lieu/2020/index.html"]), s) {
+		t.Errorf("English page lacks %s", s)
+	}
 
 	for _, s := range []string{
 		// The reconciliation rows, as a journalist reads them.
