@@ -213,6 +213,10 @@ func countText(n int64) string {
 // checkAliases reach it.
 func expand(l *diag.List, path string, n *yaml.Node) *yaml.Node {
 	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			// The parser rejects an alias to no anchor; keep the place.
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}
+		}
 		return deepCopy(n.Alias)
 	}
 	for i, ch := range n.Content {
