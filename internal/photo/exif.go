@@ -78,9 +78,10 @@ const maxHead = 4 << 20
 
 var errHeadTooLong = errors.New("JPEG header over 4 MiB before the image data")
 
-// readJPEGHead reads a JPEG's marker segments up to and including its frame
-// header (SOFn) or first scan, and returns those bytes: where the size, the
-// EXIF block and every metadata segment before the pixels are.
+// readJPEGHead reads a JPEG's marker segments up to and including its first
+// scan header (SOS), and returns those bytes: where the size, the EXIF block
+// and every metadata segment before the pixels are. (jpeg.DecodeConfig
+// reads as far as the scan when the file has no JFIF segment.)
 func readJPEGHead(r *bufio.Reader) ([]byte, error) {
 	head := make([]byte, 2, 4096)
 	if _, err := io.ReadFull(r, head); err != nil {
@@ -124,7 +125,7 @@ func readJPEGHead(r *bufio.Reader) ([]byte, error) {
 		if _, err := io.ReadFull(r, head[start:]); err != nil {
 			return nil, err
 		}
-		if isFrame(m) || m == 0xDA {
+		if m == 0xDA {
 			return head, nil
 		}
 	}
@@ -133,11 +134,6 @@ func readJPEGHead(r *bufio.Reader) ([]byte, error) {
 // standalone reports markers without a length: RSTn, TEM, SOI, EOI.
 func standalone(m byte) bool {
 	return m >= 0xD0 && m <= 0xD9 || m == 0x01
-}
-
-// isFrame reports the SOFn markers (C0–CF less DHT, JPG and DAC).
-func isFrame(m byte) bool {
-	return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC
 }
 
 // segment is one marker segment of a JPEG held in memory.
@@ -149,8 +145,7 @@ type segment struct {
 
 // jpegSegments lists the marker segments of data up to and including the
 // first scan header (SOS), and returns the offset just past it. On error it
-// still returns the segments read so far: a head read by readJPEGHead ends
-// at the frame header, before any scan.
+// still returns the segments read so far.
 func jpegSegments(data []byte) (segs []segment, end int, err error) {
 	if len(data) < 2 || data[0] != 0xFF || data[1] != 0xD8 {
 		return segs, 0, errors.New("missing JPEG start marker")

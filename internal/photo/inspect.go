@@ -68,7 +68,10 @@ func inspect(r io.ReadSeeker, format string) (info Info, hasEXIF bool, err error
 		if cfg, err = jpeg.DecodeConfig(bytes.NewReader(head)); err != nil {
 			return Info{}, false, err
 		}
-		segs, _, _ := jpegSegments(head) // the head may end before any scan
+		segs, _, err := jpegSegments(head)
+		if err != nil {
+			return Info{}, false, err
+		}
 		t, hasEXIF = jpegEXIF(segs)
 	case PNG:
 		if cfg, err = png.DecodeConfig(r); err != nil {

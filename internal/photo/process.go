@@ -28,8 +28,8 @@ const (
 )
 
 // Processor turns photos into the copies a page serves. Its zero value
-// works without a cache; set the fields before the first Process. It is
-// safe for concurrent use by several goroutines.
+// works without a cache. It is safe for concurrent use by several
+// goroutines.
 type Processor struct {
 	// CacheDir holds results between builds; "" keeps everything in
 	// memory (Variant.Data) and caches nothing.
@@ -42,10 +42,14 @@ type Processor struct {
 	MaxBytes int64
 	// Quality is the JPEG quality, 1 to 100. Default 82.
 	Quality int
-
-	mu       sync.Mutex
-	inflight map[string]*call
 }
+
+// inflight holds the results being made, by cache path, so that the same
+// photo is made once however many goroutines and Processors ask for it.
+var (
+	inflightMu sync.Mutex
+	inflight   = map[string]*call{}
+)
 
 // call is one Process of a source that other goroutines wait for.
 type call struct {
@@ -158,9 +162,10 @@ func (p *Processor) Process(srcPath string) (Result, error) {
 	// The same bytes may be processed at once by several goroutines (the
 	// same photo used twice, or copied under two names): one does the
 	// work, the others wait for it.
-	p.mu.Lock()
-	if w, ok := p.inflight[key]; ok {
-		p.mu.Unlock()
+	slot := c.path(key)
+	inflightMu.Lock()
+	if w, ok := inflight[slot]; ok {
+		inflightMu.Unlock()
 		<-w.done
 		if w.err == nil {
 			r := w.res
@@ -170,16 +175,13 @@ func (p *Processor) Process(srcPath string) (Result, error) {
 		}
 		// Fall through: the error names the other file.
 	} else {
-		if p.inflight == nil {
-			p.inflight = map[string]*call{}
-		}
 		w = &call{done: make(chan struct{})}
-		p.inflight[key] = w
-		p.mu.Unlock()
+		inflight[slot] = w
+		inflightMu.Unlock()
 		defer func() {
-			p.mu.Lock()
-			delete(p.inflight, key)
-			p.mu.Unlock()
+			inflightMu.Lock()
+			delete(inflight, slot)
+			inflightMu.Unlock()
 			close(w.done)
 		}()
 		w.res, w.err = p.fresh(srcPath, data, format, s, c, key)
