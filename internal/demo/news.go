@@ -28,7 +28,7 @@ func (g *gen) news() {
 		}
 		fmt.Fprintf(&b, "related: [products/%s, establishments/%s, projects/%s]\n", p.ID, e.ID, pr.ID)
 		b.WriteString("---\n\n")
-		fmt.Fprintf(&b, "*Bài viết minh họa.* %s được %s sản xuất; %s\n\n", p.Name, e.Name, strings.ToLower(g.pick(sentences)[:1])+g.pick(sentences)[1:])
+		fmt.Fprintf(&b, "*Bài viết minh họa.* %s do %s sản xuất. %s\n\n", p.Name, e.Name, g.pick(sentences))
 		for s := 0; s < 3; s++ {
 			fmt.Fprintf(&b, "## %s\n\n", headings[(i+s)%len(headings)])
 			for para := 0; para < 3; para++ {

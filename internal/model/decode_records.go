@@ -140,6 +140,7 @@ func (b *builder) decodeSite(doc *load.Doc) {
 	if md := o.sub("markdown"); md != nil {
 		s.UnsafeHTML = md.boolean("unsafe_html")
 	}
+	s.Notice = o.str("notice")
 	if l := o.sub("license"); l != nil {
 		s.License = Link{Name: l.str("name"), URL: l.str("url")}
 	}

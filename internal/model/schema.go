@@ -116,6 +116,7 @@ var siteSchema = schema{
 		{key: "unsafe_html", kind: kBool},
 	}},
 	{key: "license", kind: kMapping, fields: linkFields},
+	{key: "notice", kind: kString},
 }
 
 var unitSchema = schema{

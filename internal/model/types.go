@@ -148,6 +148,9 @@ type Site struct {
 	// UnsafeHTML lets Markdown fields render raw HTML (`markdown:
 	// {unsafe_html: true}` in site.yaml); off by default.
 	UnsafeHTML bool
+	// Notice is a line every page shows above its content, such as "the
+	// data of this site is illustrative" (`notice:` in site.yaml).
+	Notice string
 	// License is the licence of the open data (`license: {name, url}`).
 	License Link
 	Pos     diag.Pos
