@@ -91,6 +91,7 @@ func TestFiles(t *testing.T) {
 		"so-lieu/2020/index.html",
 		"so-lieu/2021/index.html",
 		"so-lieu/index.html",
+		"static/favicon.svg",
 		"static/site.css",
 		"tin-tuc/binh-chon-2020/index.html",
 		"tin-tuc/hoi-cho-2021/index.html",
