@@ -94,7 +94,13 @@ func (c cache) store(key string, r Result) (Result, error) {
 			got.Cached = false
 			return got, nil
 		}
-		return Result{}, err
+		// Or the folder there lost a file: replace it.
+		if err := os.RemoveAll(dir); err != nil {
+			return Result{}, err
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			return Result{}, err
+		}
 	}
 	out := r
 	out.Variants = make([]Variant, len(r.Variants))

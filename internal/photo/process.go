@@ -184,6 +184,12 @@ func (p *Processor) Process(srcPath string) (Result, error) {
 			inflightMu.Unlock()
 			close(w.done)
 		}()
+		// Another goroutine may have stored the result between the look
+		// at the cache above and taking the slot.
+		if r, ok := c.load(key); ok {
+			w.res = r
+			return r, nil
+		}
 		w.res, w.err = p.fresh(srcPath, data, format, s, c, key)
 		return w.res, w.err
 	}
