@@ -205,7 +205,7 @@ func peekNode(n *yaml.Node, key string) *yaml.Node {
 	if key == "" || n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
-	for _, p := range pairs(n, 0) {
+	for _, p := range pairs(n) {
 		if p[0].Value == key {
 			if v := deref(p[1]); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) {
 				return v

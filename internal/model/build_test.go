@@ -138,3 +138,32 @@ func TestExampleSite(t *testing.T) {
 		t.Errorf("example site: %d establishments, %d news", len(m.Establishments), len(m.News))
 	}
 }
+
+// FuzzBuild feeds arbitrary YAML as one file of each collection and as the
+// site settings: Build must never panic.
+func FuzzBuild(f *testing.F) {
+	for _, s := range baseSite() {
+		f.Add(s)
+	}
+	f.Add("- {id: a, parent: a, successors: [a, {unit: a, partial: true}]}\n")
+	f.Add("a: &a [*a]\nb: *a\n")
+	f.Add("<<: {name: x}\nname: y\n")
+	f.Add("reported: {funding_total: {value: 1, amount: 2}, ocop: -1}\nyear: 99999\n")
+	f.Add("awards: [{product: x, stars: 9}]\nscheme: ocop\nlevel: khu_vuc\nregion: bac\nyear: 2020\n")
+	f.Add("photos: [{file: ../x}, {file: 'C:\\\\a.jpg'}]\nprivate: [photos, name, x.y]\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		for _, target := range []string{
+			"data/site.yaml", "data/units.yaml", "data/establishments/x.yaml", "data/products/x.yaml",
+			"data/recognitions/x.yaml", "data/projects/x.yaml", "data/programmes/x.yaml", "data/reports/x.yaml",
+			"content/news/x.md",
+		} {
+			files := baseSite()
+			if strings.HasSuffix(target, ".md") {
+				files[target] = "---\n" + data + "\n---\n"
+			} else {
+				files[target] = data
+			}
+			buildFS(t, files, Options{Drafts: true})
+		}
+	})
+}

@@ -142,40 +142,51 @@ func join(path, key string) string {
 
 // pairs returns the key and value nodes of a mapping, explicit keys first,
 // then the keys merged in with `<<: *anchor` that are not written
-// explicitly.
-func pairs(n *yaml.Node, depth int) [][2]*yaml.Node {
-	var out, merged [][2]*yaml.Node
+// explicitly. Each merged mapping is read once, however often it is named,
+// so that merges cannot multiply.
+func pairs(n *yaml.Node) [][2]*yaml.Node {
+	visited := map[*yaml.Node]bool{n: true}
+	return appendPairs(nil, n, visited, 0)
+}
+
+func appendPairs(out [][2]*yaml.Node, n *yaml.Node, visited map[*yaml.Node]bool, depth int) [][2]*yaml.Node {
+	var merges []*yaml.Node
+	start := len(out)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Tag == "!!merge" && depth < maxAliasDepth {
-			src := deref(v)
-			if src == nil {
-				continue
-			}
-			var froms []*yaml.Node
-			if src.Kind == yaml.SequenceNode {
-				froms = src.Content
-			} else {
-				froms = []*yaml.Node{src}
-			}
-			for _, f := range froms {
-				if f = deref(f); f != nil && f.Kind == yaml.MappingNode {
-					merged = append(merged, pairs(f, depth+1)...)
-				}
-			}
+		if k.Tag == "!!merge" {
+			merges = append(merges, v)
 			continue
 		}
 		out = append(out, [2]*yaml.Node{k, v})
 	}
-	if len(merged) > 0 {
-		seen := make(map[string]bool, len(out))
-		for _, p := range out {
-			seen[p[0].Value] = true
+	if len(merges) == 0 || depth >= maxAliasDepth {
+		return out
+	}
+	seen := make(map[string]bool, len(out)-start)
+	for _, p := range out[start:] {
+		seen[p[0].Value] = true
+	}
+	for _, v := range merges {
+		src := deref(v)
+		if src == nil {
+			continue
 		}
-		for _, p := range merged {
-			if !seen[p[0].Value] {
-				seen[p[0].Value] = true
-				out = append(out, p)
+		froms := []*yaml.Node{src}
+		if src.Kind == yaml.SequenceNode {
+			froms = src.Content
+		}
+		for _, f := range froms {
+			f = deref(f)
+			if f == nil || f.Kind != yaml.MappingNode || visited[f] {
+				continue
+			}
+			visited[f] = true
+			for _, p := range appendPairs(nil, f, visited, depth+1) {
+				if !seen[p[0].Value] {
+					seen[p[0].Value] = true
+					out = append(out, p)
+				}
 			}
 		}
 	}
@@ -194,7 +205,7 @@ func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
 	}
 	o := &object{node: n, vals: make(map[string]value)}
 	seen := make(map[string]*yaml.Node)
-	for _, p := range pairs(n, 0) {
+	for _, p := range pairs(n) {
 		k, v := p[0], p[1]
 		key := k.Value
 		if first, dup := seen[key]; dup {
@@ -368,7 +379,7 @@ func (w *walker) value(n *yaml.Node, f field, path string) (value, bool) {
 				"phải là một bảng các dòng “nhãn: giá trị”", "must be a mapping of “label: value” lines"))
 			return v, false
 		}
-		for _, p := range pairs(n, 0) {
+		for _, p := range pairs(n) {
 			val := deref(p[1])
 			if val == nil || isNull(val) {
 				continue
@@ -621,7 +632,7 @@ func (w *walker) reported(n *yaml.Node, path string) (map[string]Quantity, bool)
 	}
 	out := make(map[string]Quantity)
 	seen := make(map[string]bool)
-	for _, p := range pairs(n, 0) {
+	for _, p := range pairs(n) {
 		k, v := p[0], deref(p[1])
 		metric := k.Value
 		sub := join(path, metric)
