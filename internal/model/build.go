@@ -2,8 +2,8 @@ package model
 
 import (
 	"fmt"
+	"path"
 	"sort"
-	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -164,8 +164,14 @@ func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) 
 			w := &walker{diags: &b.diags, file: doc.Path, assets: b.assets, rec: recLabel(k, id)}
 			obj := w.mapping(n, k.schema, "")
 			b.applyPrivate(w, obj, k, explicit)
+			if id == "" {
+				// Without an id (or a name to make one from, or a
+				// report's year) the record cannot be addressed; the
+				// missing field has been reported.
+				continue
+			}
 			r := record{w: w, obj: obj, id: id, pos: w.pos(n)}
-			if id != "" && k.collection != "reports" {
+			if k.collection != "reports" {
 				if explicit {
 					b.checkID(w, obj.at("id"), id)
 				}
@@ -321,11 +327,14 @@ func (b *builder) publicAssets(assets []string) []string {
 	for _, f := range b.hiddenFiles {
 		hidden[f] = true
 	}
+	for _, d := range b.hiddenDirs {
+		hidden[d] = true
+	}
 	out := make([]string, 0, len(assets))
 	for _, a := range assets {
-		h := hidden[a]
-		for _, d := range b.hiddenDirs {
-			h = h || strings.HasPrefix(a, d+"/")
+		h := false
+		for p := a; p != "." && p != "/" && !h; p = path.Dir(p) {
+			h = hidden[p]
 		}
 		if !h || shown[a] {
 			out = append(out, a)

@@ -220,8 +220,12 @@ func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
 			w.unknownKey(k, path, key, schema(fields).keys())
 			continue
 		}
+		before := len(*w.diags)
 		if val, ok := w.value(v, f, join(path, key)); ok {
 			o.vals[key] = val
+		} else if f.required && len(*w.diags) == before {
+			w.fail(k, "missing-field", "", diag.M(
+				"trường bắt buộc %q đang để trống", "required field %q is empty", join(path, key)))
 		}
 	}
 	for _, f := range fields {

@@ -43,6 +43,13 @@ counterpart: {amount: 1.200.000, stage: giai_ngan}
 		},
 	},
 	{
+		name: "empty required fields",
+		files: map[string]string{
+			"data/products/tinh-dau.yaml": "name: \"\"\nestablishment:\n",
+			"content/news/bai.md":         "---\ntitle: Bài\ndate:\n---\n",
+		},
+	},
+	{
 		name: "unknown enum value",
 		files: map[string]string{"data/projects/may.yaml": `title: Máy tách màu gạo
 year: 2020
