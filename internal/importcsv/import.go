@@ -141,6 +141,9 @@ func Import(siteDir, kind string, csvPath string, opts Options) (Result, diag.Li
 			continue
 		}
 		seen[rec.id] = row.N
+		if rec.defaulted {
+			im.defaulted++
+		}
 		im.write(&res, rec, row.N, opts)
 	}
 	if im.defaulted > 0 {
@@ -226,6 +229,8 @@ func (im *importer) index() {
 type record struct {
 	id     string
 	fields []kv
+	// defaulted is true when the unit is the site's area, no unit given.
+	defaulted bool
 }
 
 // kv is one field of a record: path and value (string, int64, int, bool
@@ -273,10 +278,10 @@ func (im *importer) row(row Row) (record, bool) {
 			}
 			if u := finest(units); u != nil {
 				rec.fields = append(rec.fields, kv{c.path, u.ID})
-			} else if unitHeader == "" && ok && len(cells) == 0 {
+			} else if unitHeader == "" && len(cells) == 0 {
 				if im.m.Site.Area != nil {
 					rec.fields = append(rec.fields, kv{c.path, im.m.Site.Area.ID})
-					im.defaulted++
+					rec.defaulted = true
 				} else {
 					errorf(c.headers[0], "missing-value", diag.M(
 						"chưa ghi đơn vị hành chính; ghi mã (id) hoặc tên xã, huyện trong data/units.yaml",

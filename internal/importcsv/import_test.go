@@ -1,6 +1,8 @@
 package importcsv
 
 import (
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +14,30 @@ import (
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/scaffold"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("testdata", "golden", filepath.FromSlash(name))
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
+	}
+}
 
 var testNow = time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
 
@@ -43,15 +69,170 @@ func newSite(t *testing.T) string {
 func TestRoundTrip(t *testing.T) {
 	dir := newSite(t)
 	res, diags := Import(dir, "establishments", "testdata/co-so.csv", Options{})
-	t.Logf("%+v\n%s", res, printed(diags))
+	want := `testdata/co-so.csv:1: cảnh báo: 1 dòng không ghi đơn vị hành chính: đã ghi đơn vị của cả trang (tinh-vi-du); sửa lại khi biết xã, huyện của cơ sở
+`
+	if got := printed(diags); got != want {
+		t.Errorf("establishments: diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if got := ids(res.Created); got != "cong-ty-tnhh-gao-ngon@2 ho-kinh-doanh-banh-phong-ut-hien@3" {
+		t.Errorf("establishments: created %s", got)
+	}
+	if res.Encoding != EncUTF8 || res.Separator != ';' {
+		t.Errorf("establishments: read as %s with %q", res.Encoding, res.Separator)
+	}
 	res, diags = Import(dir, "products", "testdata/san-pham.csv", Options{})
-	t.Logf("%+v\n%s", res, printed(diags))
-	_, diags = check(t, dir)
+	want = `testdata/san-pham.csv:3: cảnh báo: cột “Giá”: "1,2 triệu" được đổi thành 1200000 đồng; kiểm tra lại số này
+`
+	if got := printed(diags); got != want {
+		t.Errorf("products: diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if got := ids(res.Created); got != "gao-nang-nhen@2 banh-phong-nep@3" {
+		t.Errorf("products: created %s", got)
+	}
+	res, diags = Import(dir, "projects", "testdata/de-an.csv", Options{})
+	want = `testdata/de-an.csv:2: cảnh báo: cột “Kinh phí (đồng)”: "1,2 tỷ" được đổi thành 1200000000 đồng; kiểm tra lại số này
+`
+	if got := printed(diags); got != want {
+		t.Errorf("projects: diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if got := ids(res.Created); got != "ho-tro-may-say-lua-2025@2 tap-huan-dong-goi-2025@3" {
+		t.Errorf("projects: created %s", got)
+	}
+	m, diags := check(t, dir)
 	if len(diags) > 0 {
 		t.Errorf("imported records should check without diagnostics:\n%s", printed(diags))
 	}
-	for _, p := range []string{"data/establishments/cong-ty-tnhh-gao-ngon.yaml", "data/establishments/ho-kinh-doanh-banh-phong-ut-hien.yaml", "data/products/gao-nang-nhen.yaml", "data/products/banh-phong-nep.yaml"} {
-		b, _ := os.ReadFile(filepath.Join(dir, p))
-		t.Logf("%s:\n%s", p, b)
+	for _, name := range []string{"establishments/cong-ty-tnhh-gao-ngon.yaml", "products/banh-phong-nep.yaml", "projects/ho-tro-may-say-lua-2025.yaml"} {
+		data, err := os.ReadFile(filepath.Join(dir, "data", filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, name, data)
+	}
+	p := m.ProjectByID["ho-tro-may-say-lua-2025"]
+	if p == nil || p.Budget.Amount != 1200000000 || p.Programme == nil || p.Status != "nghiem_thu" || p.FundingSource != "kcqg" {
+		t.Errorf("imported project = %+v", p)
+	}
+}
+
+// units adds to the example gazetteer a district and two communes, one of
+// the same name as the district.
+const units = `
+- id: huyen-tri-ton
+  name: Tri Tôn
+  type: huyen
+  parent: tinh-vi-du
+- id: xa-tri-ton
+  name: Tri Tôn
+  type: xa
+  parent: tinh-vi-du
+- id: xa-co-to
+  name: Cô Tô
+  type: xa
+  parent: huyen-tri-ton
+`
+
+func writeCSV(t *testing.T, name, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func appendFile(t *testing.T, p, text string) {
+	t.Helper()
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ids(items []Item) string {
+	var out []string
+	for _, it := range items {
+		out = append(out, fmt.Sprintf("%s@%d", it.ID, it.Row))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestImportBadRows(t *testing.T) {
+	dir := newSite(t)
+	appendFile(t, filepath.Join(dir, "data", "units.yaml"), units)
+	file := writeCSV(t, "co-so.csv", strings.Join([]string{
+		"Tên cơ sở,Loại hình,Xã,Huyện,Năm thành lập,Công khai liên hệ,Ghi chú",
+		"Cơ sở Mây tre Cô Tô,co_so,Cô Tô,Tri Tôn,2010,có,x",
+		"Công ty A,công ty hợp danh,,,,,",
+		"Cơ sở B,,Tri Tôn,,,,",
+		"Cơ sở C,,xã Tri Tôn,,năm 2010,,",
+		",,,,,,chỉ có ghi chú",
+		"Cơ sở Mây tre Cô Tô,,,,,,",
+		"Cơ sở D,,Long Xuyên,,,có lẽ,",
+		"Cơ sở E,,huyện Tri Tôn,,,,",
+		"!!!,,,,,,",
+	}, "\n"))
+	res, diags := Import(dir, "establishments", file, Options{})
+	want := strings.ReplaceAll(`FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Đơn vị hành chính”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
+FILE:3: lỗi: cột “Loại hình”: không hiểu "công ty hợp danh"; ghi một trong: “công ty TNHH”, “công ty cổ phần”, “doanh nghiệp tư nhân”, “hợp tác xã”, “tổ hợp tác”, “hộ kinh doanh”, “cơ sở sản xuất” (hoặc để trống)
+FILE:4: lỗi: cột “Xã”: có 2 đơn vị hành chính tên "Tri Tôn": huyen-tri-ton (huyện Tri Tôn), xa-tri-ton (xã Tri Tôn); ghi mã (id) của đơn vị
+FILE:5: lỗi: cột “Năm thành lập”: "năm 2010" không phải một năm; ghi năm bằng 4 chữ số, ví dụ 2020
+FILE:6: lỗi: cột “Tên cơ sở”: ô này bắt buộc nhưng đang để trống
+FILE:7: lỗi: mã "co-so-may-tre-co-to" trùng với dòng 2; mỗi hồ sơ chỉ ghi một dòng, hoặc ghi mã khác trong cột “Mã”
+FILE:8: lỗi: cột “Công khai liên hệ”: không hiểu "có lẽ"; ghi “có” hoặc “không”
+FILE:8: lỗi: cột “Xã”: không có đơn vị hành chính "Long Xuyên" trong data/units.yaml; ghi mã (id) hoặc tên đơn vị có trong danh mục, hoặc thêm đơn vị vào danh mục
+FILE:10: lỗi: không tạo được mã (id) từ tên; ghi tên bằng chữ, hoặc ghi mã trong cột “Mã”
+`, "FILE", filepath.ToSlash(file))
+	if got := printed(diags); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if got := ids(res.Created); got != "co-so-may-tre-co-to@2 co-so-e@9" {
+		t.Errorf("created %s", got)
+	}
+	if res.Failed != 7 {
+		t.Errorf("failed %d rows, want 7", res.Failed)
+	}
+	m, diags := check(t, dir)
+	if len(diags) > 0 {
+		t.Errorf("imported records should check:\n%s", printed(diags))
+	}
+	if e := m.EstablishmentByID["co-so-may-tre-co-to"]; e == nil || e.Address.Unit.ID != "xa-co-to" || e.Founded != 2010 || e.Contact.Phone != "" {
+		t.Errorf("imported establishment = %+v", e)
+	}
+	if e := m.EstablishmentByID["co-so-e"]; e == nil || e.Address.Unit.ID != "huyen-tri-ton" {
+		t.Errorf("imported establishment = %+v", e)
+	}
+}
+
+func TestImportHeaderProblems(t *testing.T) {
+	dir := newSite(t)
+	tests := []struct {
+		kind, text, want string
+	}{
+		{"products", "Tên sản phẩm;Giá\nGạo;25000\n",
+			"FILE:1: lỗi: thiếu cột bắt buộc “Cơ sở” (establishment); thêm cột này vào dòng tiêu đề với một trong các tên: “Cơ sở”, “Cơ sở sản xuất”, “Mã cơ sở”, “Tên cơ sở”, “establishment”\n"},
+		{"projects", "Tên đề án\tNăm\tKinh phí\n",
+			"FILE:1: lỗi: thiếu cột bắt buộc “Nguồn kinh phí” (funding_source); thêm cột này vào dòng tiêu đề với một trong các tên: “Nguồn kinh phí”, “Nguồn vốn”, “Nguồn”, “funding_source”\n" +
+				"FILE:1: lỗi: thiếu cột bắt buộc “Hoạt động” (activity); thêm cột này vào dòng tiêu đề với một trong các tên: “Hoạt động”, “Nội dung”, “Nội dung hỗ trợ”, “activity”\n"},
+		{"establishments", "",
+			"FILE:1: lỗi: tệp trống: dòng 1 phải là dòng tiêu đề cột, ví dụ “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Đơn vị hành chính”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”\n"},
+		{"programmes", "Tên\n",
+			"lỗi: không nhập được loại hồ sơ \"programmes\"; các loại dùng được: establishments, products, projects\n"},
+	}
+	for _, tt := range tests {
+		file := writeCSV(t, "bang.csv", tt.text)
+		res, diags := Import(dir, tt.kind, file, Options{})
+		if got, want := printed(diags), strings.ReplaceAll(tt.want, "FILE", filepath.ToSlash(file)); got != want {
+			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", tt.kind, got, want)
+		}
+		if len(res.Created) > 0 {
+			t.Errorf("%s: created %s", tt.kind, ids(res.Created))
+		}
 	}
 }
