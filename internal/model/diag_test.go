@@ -50,6 +50,22 @@ counterpart: {amount: 1.200.000, stage: giai_ngan}
 		},
 	},
 	{
+		name: "duplicate keys and merged mappings",
+		files: map[string]string{
+			"data/projects/may.yaml": `- &chung
+  title: Máy tách màu gạo
+  year: 2020
+  year: 2021
+  funding_source: kcqg
+  activity: ung_dung_mmtb
+  budget: 1200000000
+- <<: *chung
+  title: Máy sấy
+  activity: ung_dung_mmtbb
+`,
+		},
+	},
+	{
 		name: "unknown enum value",
 		files: map[string]string{"data/projects/may.yaml": `title: Máy tách màu gạo
 year: 2020
