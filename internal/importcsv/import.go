@@ -141,9 +141,6 @@ func Import(siteDir, kind string, csvPath string, opts Options) (Result, diag.Li
 			continue
 		}
 		seen[rec.id] = row.N
-		if rec.defaulted {
-			im.defaulted++
-		}
 		im.write(&res, rec, row.N, opts)
 	}
 	if im.defaulted > 0 {
@@ -432,6 +429,16 @@ func finest(units []*model.Unit) *model.Unit {
 	return best
 }
 
+func without(fields []kv, path string) []kv {
+	var out []kv
+	for _, f := range fields {
+		if f.path != path {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func hasPath(rec record, path string) bool {
 	for _, f := range rec.fields {
 		if f.path == path {
@@ -485,8 +492,15 @@ func (im *importer) write(res *Result, rec record, row int, opts Options) {
 		return
 	case exists:
 		res.Updated = append(res.Updated, item)
+		if rec.defaulted {
+			// The unit was not given: keep the one recorded.
+			rec.fields = without(rec.fields, "address.unit")
+		}
 	default:
 		res.Created = append(res.Created, item)
+		if rec.defaulted {
+			im.defaulted++
+		}
 	}
 	if opts.DryRun {
 		return

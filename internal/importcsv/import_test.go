@@ -236,3 +236,73 @@ func TestImportHeaderProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestImportNeverOverwrites(t *testing.T) {
+	dir := newSite(t)
+	list := "- id: co-so-danh-sach\n  name: Cơ sở Danh Sách\n  address: {unit: tinh-vi-du}\n"
+	if err := os.WriteFile(filepath.Join(dir, "data", "establishments", "danh-sach.yaml"), []byte(list), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := writeCSV(t, "co-so.csv", "Mã;Tên cơ sở;Quy mô\nco-so-vi-du;Cơ sở sản xuất Ví Dụ;vừa\n;Cơ sở Mới;nhỏ\nco-so-danh-sach;Cơ sở Danh Sách;nhỏ\n")
+	example := filepath.Join(dir, "data", "establishments", "co-so-vi-du.yaml")
+	before, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(dir, "data", "establishments", "co-so-moi.yaml")
+	defaulted := "FILE:1: cảnh báo: 1 dòng không ghi đơn vị hành chính: đã ghi đơn vị của cả trang (tinh-vi-du); sửa lại khi biết xã, huyện của cơ sở\n"
+
+	// A dry run writes nothing.
+	res, diags := Import(dir, "establishments", file, Options{DryRun: true})
+	if got := fmt.Sprintf("%s | %s | %s", ids(res.Created), ids(res.Updated), ids(res.Skipped)); got != "co-so-moi@3 |  | co-so-vi-du@2 co-so-danh-sach@4" {
+		t.Errorf("dry run: %s", got)
+	}
+	if _, err := os.Stat(fresh); err == nil {
+		t.Error("a dry run created a file")
+	}
+
+	// Without --update existing records are skipped.
+	res, diags = Import(dir, "establishments", file, Options{})
+	if got := fmt.Sprintf("%s | %s | %s", ids(res.Created), ids(res.Updated), ids(res.Skipped)); got != "co-so-moi@3 |  | co-so-vi-du@2 co-so-danh-sach@4" || printed(diags) != strings.ReplaceAll(defaulted, "FILE", filepath.ToSlash(file)) {
+		t.Errorf("import: %s\n%s", got, printed(diags))
+	}
+	if after, _ := os.ReadFile(example); string(after) != string(before) {
+		t.Error("an existing record was overwritten")
+	}
+	if res.Skipped[1].Path != "data/establishments/danh-sach.yaml" {
+		t.Errorf("skipped record in %s", res.Skipped[1].Path)
+	}
+
+	// A second run skips what the first created.
+	res, _ = Import(dir, "establishments", file, Options{})
+	if got := ids(res.Skipped); len(res.Created) > 0 || got != "co-so-vi-du@2 co-so-moi@3 co-so-danh-sach@4" {
+		t.Errorf("second import: created %s, skipped %s", ids(res.Created), got)
+	}
+
+	// A dry run of an update writes nothing either.
+	res, _ = Import(dir, "establishments", file, Options{Update: true, DryRun: true})
+	if after, _ := os.ReadFile(example); string(after) != string(before) || ids(res.Updated) != "co-so-vi-du@2 co-so-moi@3" {
+		t.Errorf("dry update: updated %s, file changed %v", ids(res.Updated), string(after) != string(before))
+	}
+
+	// --update rewrites the record's own file, keeping the fields the
+	// spreadsheet does not fill, and refuses a file of several records.
+	res, diags = Import(dir, "establishments", file, Options{Update: true})
+	want := strings.ReplaceAll(`FILE:4: lỗi: mã "co-so-danh-sach" đã có trong tệp data/establishments/danh-sach.yaml, là tệp ghi nhiều hồ sơ nên không được ghi lại; sửa trực tiếp tệp đó
+`, "FILE", filepath.ToSlash(file))
+	if got := printed(diags); got != want || ids(res.Updated) != "co-so-vi-du@2 co-so-moi@3" {
+		t.Errorf("update: updated %s\n%s\nwant:\n%s", ids(res.Updated), got, want)
+	}
+	m, diags := check(t, dir)
+	if len(diags) > 0 {
+		t.Errorf("updated records should check:\n%s", printed(diags))
+	}
+	e := m.EstablishmentByID["co-so-vi-du"]
+	if e == nil || e.Scale != "vua" || e.LegalForm != "co_so" || len(e.Sectors) != 1 || e.Address.Unit == nil || e.Address.Unit.ID != "tinh-vi-du" || e.Description == "" {
+		t.Errorf("updated record = %+v", e)
+	}
+	data, _ := os.ReadFile(example)
+	if !strings.HasPrefix(string(data), "# Cập nhật từ co-so.csv dòng 2\n") || !strings.Contains(string(data), "\nscale: vua\n") {
+		t.Errorf("updated file:\n%s", data)
+	}
+}
