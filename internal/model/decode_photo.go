@@ -67,5 +67,5 @@ func (w *walker) photoFile(n *yaml.Node, field, file string) (string, bool) {
 				"file content/%s not found; did you mean \"content/%s\" (upper and lower case must match)?", p, right)
 		}
 	}
-	return bad("không tìm thấy tệp content/%s", "file content/%s not found", tried[len(tried)-1])
+	return bad("không tìm thấy tệp content/%s", "file content/%s not found", tried[0])
 }
