@@ -45,6 +45,8 @@ func init() {
 		{"check", diag.M("kiểm tra dữ liệu và nội dung của trang, in số liệu tìm được", "validate the data and content of a site and print what it found"), checkUsage, runCheck},
 		{"build", diag.M("tạo trang web tĩnh vào thư mục public/", "build the static site into public/"), buildUsage, runBuild},
 		{"demo", diag.M("tạo một trang mẫu với dữ liệu minh họa (để thử và đo tốc độ)", "write an example site of illustrative data (for trying out and benchmarks)"), demoUsage, runDemo},
+		{"new", diag.M("tạo trang mới, hoặc tệp tin bài, cơ sở, sản phẩm, đề án mới", "create a new site, or a new article, establishment, product or project file"), newUsage, runNew},
+		{"import", diag.M("nhập cơ sở, sản phẩm, đề án từ bảng tính CSV", "import establishments, products or projects from a CSV spreadsheet"), importUsage, runImport},
 		{"version", diag.M("in phiên bản của chương trình", "print the program version"), versionUsage, runVersion},
 		{"help", diag.M("hướng dẫn sử dụng một lệnh", "show how to use a command"), helpUsage, runHelp},
 	}

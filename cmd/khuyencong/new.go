@@ -1,0 +1,170 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/importcsv"
+	"github.com/khuyencong/khuyencong/internal/scaffold"
+)
+
+var newUsage = diag.M(`Cách dùng: khuyencong new site THƯ-MỤC
+       khuyencong new news|establishment|product|project "TIÊU ĐỀ" [--site THƯ-MỤC]
+
+"new site" tạo một trang mới trong THƯ-MỤC (thư mục chưa có hoặc đang trống):
+thiết lập chung, danh mục đơn vị hành chính có một tỉnh ví dụ, một hồ sơ ví dụ
+của mỗi loại, một tin bài, một trang giới thiệu và tệp README.md hướng dẫn.
+Trang mới qua được "khuyencong check" ngay.
+
+"new news|establishment|product|project" tạo một tệp hồ sơ mới (tin bài, cơ sở,
+sản phẩm, đề án) có sẵn mọi trường kèm ghi chú cách điền, mã (id) lấy từ tiêu
+đề và ngày hôm nay, rồi in đường dẫn tệp. Không bao giờ ghi đè tệp đã có.
+Tin bài mới là bản nháp (draft: true) cho đến khi sửa thành false.
+
+Tùy chọn:
+  --site THƯ-MỤC   thư mục trang (mặc định: thư mục hiện tại)
+  --lang en        thông báo bằng tiếng Anh
+
+Ví dụ:
+  khuyencong new site trang-khuyen-cong
+  khuyencong new news "Hội chợ hàng công nghiệp nông thôn tiêu biểu 2025"
+  khuyencong new establishment "Công ty TNHH Yến Hương VINA"
+  khuyencong new product "Tinh dầu chúc" --site D:\trang-khuyen-cong
+  khuyencong new project "Hỗ trợ máy sấy nông sản 2025"`,
+	`Usage: khuyencong new site FOLDER
+       khuyencong new news|establishment|product|project "TITLE" [--site FOLDER]
+
+"new site" creates a new site in FOLDER (new or empty): settings, a gazetteer
+with one example province, one example record of each kind, a news article, an
+about page and a README.md for officers. The new site passes "khuyencong check".
+
+"new news|establishment|product|project" writes a new record file with every
+field present and explained, the id made from the title and today's date, and
+prints its path. It never overwrites a file. A new article is a draft
+(draft: true) until changed to false.
+
+Options:
+  --site FOLDER    the site folder (default: the current folder)
+  --lang en        messages in English
+
+Examples:
+  khuyencong new site trang-khuyen-cong
+  khuyencong new news "Rural industry fair 2025"
+  khuyencong new product "Tinh dầu chúc" --site ../trang-khuyen-cong`)
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := flags("new")
+	lang := &choice{allowed: []string{"vi", "en"}}
+	fs.Var(lang, "lang", "")
+	site := fs.String("site", ".", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return usageError(stderr, "new", err, langOf(args))
+	}
+	if len(pos) != 2 {
+		return usageError(stderr, "new", errors.New(diag.M(
+			"cần loại hồ sơ và một tiêu đề (hoặc site và một thư mục), ví dụ: khuyencong new news \"Tiêu đề bài viết\"",
+			"give a record kind and one title (or site and one folder), e.g. khuyencong new news \"Article title\"").Text(lang.value)), lang.value)
+	}
+	if pos[0] == "site" {
+		if err := scaffold.NewSite(pos[1]); err != nil {
+			return newError(stderr, "new", err, lang.value)
+		}
+		fmt.Fprintln(stdout, diag.M(
+			"Đã tạo trang mới trong %s. Đọc %s/README.md để bắt đầu; kiểm tra bằng: khuyencong check %s",
+			"Created a new site in %s. Read %s/README.md to begin; check it with: khuyencong check %s",
+			pos[1], pos[1], pos[1]).Text(lang.value))
+		return exitOK
+	}
+	path, err := scaffold.NewRecord(*site, pos[0], pos[1], time.Now())
+	if err != nil {
+		return newError(stderr, "new", err, lang.value)
+	}
+	fmt.Fprintln(stdout, path)
+	return exitOK
+}
+
+func newError(stderr io.Writer, cmd string, err error, lang string) int {
+	msg := err.Error()
+	var se *scaffold.Error
+	if errors.As(err, &se) {
+		msg = se.Text(lang)
+	}
+	fmt.Fprintf(stderr, "khuyencong %s: %s\n", cmd, msg)
+	return exitError
+}
+
+var importUsage = diag.M(`Cách dùng: khuyencong import establishments|products|projects TỆP.csv [--site THƯ-MỤC] [--update] [--dry-run]
+
+Đọc bảng tính lưu từ Excel (CSV UTF-8, CSV thường, hoặc "Unicode Text") và ghi
+mỗi dòng thành một hồ sơ trong data/establishments/, data/products/ hoặc
+data/projects/. Dòng 1 là tiêu đề cột, bằng tiếng Việt (có dấu hay không dấu)
+hoặc tiếng Anh, ví dụ:
+  cơ sở:    Tên cơ sở, Loại hình, Quy mô, Ngành nghề, Địa chỉ, Ấp, Xã, Huyện,
+            Điện thoại, Email, Website, Công khai liên hệ, Năm thành lập, Mô tả
+  sản phẩm: Tên sản phẩm, Cơ sở, Nhóm, Mô tả, Giá, Đơn vị tính
+  đề án:    Tên đề án, Năm, Chương trình, Nguồn kinh phí, Loại, Hoạt động,
+            Kinh phí, Vốn đối ứng, Số cơ sở hưởng lợi, Trạng thái, Tóm tắt
+Dòng nào không đọc được thì báo "TỆP.csv:DÒNG: lỗi: ..." kèm cách sửa; các dòng
+khác vẫn được nhập. Hồ sơ đã có không bị ghi đè, trừ khi thêm --update.
+
+Tùy chọn:
+  --site THƯ-MỤC   thư mục trang (mặc định: thư mục hiện tại)
+  --dry-run        chỉ cho xem những gì sẽ tạo, ghi lại, bỏ qua; không ghi gì
+  --update         ghi lại hồ sơ đã có (giữ các trường bảng tính không có)
+  --lang en        thông báo bằng tiếng Anh
+
+Ví dụ:
+  khuyencong import establishments danh-sach-co-so.csv --dry-run
+  khuyencong import establishments danh-sach-co-so.csv
+  khuyencong import products san-pham.csv --site D:\trang-khuyen-cong
+  khuyencong import projects de-an-2025.csv --update`,
+	`Usage: khuyencong import establishments|products|projects FILE.csv [--site FOLDER] [--update] [--dry-run]
+
+Reads a spreadsheet saved from Excel (CSV UTF-8, plain CSV or "Unicode Text")
+and writes each row as a record in data/establishments/, data/products/ or
+data/projects/. Row 1 holds the column titles, in Vietnamese (with or without
+diacritics) or English (name, legal_form, unit, phone, ...). A row that cannot
+be read is reported as "FILE.csv:ROW: error: ..." with how to fix it; the other
+rows are still imported. Existing records are never overwritten without --update.
+
+Options:
+  --site FOLDER    the site folder (default: the current folder)
+  --dry-run        only show what would be created, rewritten or skipped
+  --update         rewrite existing records (keeping fields the sheet lacks)
+  --lang en        messages in English
+
+Examples:
+  khuyencong import establishments establishments.csv --dry-run
+  khuyencong import products products.csv --site ../trang-khuyen-cong`)
+
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs := flags("import")
+	lang := &choice{allowed: []string{"vi", "en"}}
+	fs.Var(lang, "lang", "")
+	site := fs.String("site", ".", "")
+	update := fs.Bool("update", false, "")
+	dryRun := fs.Bool("dry-run", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return usageError(stderr, "import", err, langOf(args))
+	}
+	if len(pos) != 2 {
+		return usageError(stderr, "import", errors.New(diag.M(
+			"cần loại hồ sơ (%s) và một tệp CSV, ví dụ: khuyencong import establishments danh-sach.csv",
+			"give a record kind (%s) and one CSV file, e.g. khuyencong import establishments list.csv",
+			strings.Join(importcsv.Kinds, ", ")).Text(lang.value)), lang.value)
+	}
+	res, diags := importcsv.Import(*site, pos[0], pos[1], importcsv.Options{Update: *update, DryRun: *dryRun})
+	diags.Print(stderr, lang.value)
+	res.Print(stdout, lang.value, *dryRun)
+	fmt.Fprintln(stderr, diags.Summary(lang.value))
+	if diags.HasErrors() {
+		return exitError
+	}
+	return exitOK
+}
