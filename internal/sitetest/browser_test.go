@@ -247,9 +247,17 @@ func TestPagesInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := exampleSite(t, "")
-	root := serve(t, dir, "/")
-	kinds := pageKinds(t, dir)
+	for _, site := range testSites {
+		t.Run(site.name, func(t *testing.T) {
+			dir := site.build(t)
+			root := serve(t, dir, "/")
+			checkKinds(t, bctx, string(axeSource), root, pageKinds(t, dir))
+		})
+	}
+}
+
+// checkKinds visits each page at each viewport.
+func checkKinds(t *testing.T, bctx context.Context, axeSource, root string, kinds []string) {
 	for _, vp := range viewports {
 		for _, file := range kinds {
 			if file == "404.html" {
@@ -264,7 +272,7 @@ func TestPagesInBrowser(t *testing.T) {
 				if err := assetsLoaded(ctx); err != nil {
 					errs = append(errs, err.Error())
 				}
-				vs, err := runAxe(ctx, string(axeSource))
+				vs, err := runAxe(ctx, axeSource)
 				if err != nil {
 					errs = append(errs, err.Error())
 				}

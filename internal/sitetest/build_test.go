@@ -30,9 +30,32 @@ func generator() (string, error) {
 	return binPath, binErr
 }
 
-// buildExample builds the repository's example site (../../) into a new
-// folder with the given base URL ("" for none).
-func buildExample(baseURL string) (string, error) {
+var (
+	demoOnce sync.Once
+	demoDir  string
+	demoErr  error
+)
+
+// demoSource writes the generated mid-size (M) demo site once.
+func demoSource() (string, error) {
+	demoOnce.Do(func() {
+		bin, err := generator()
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoDir = filepath.Join(tmpRoot, "demo-m")
+		cmd := exec.Command(bin, "demo", "--size", "M", "-o", demoDir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			demoErr = fmt.Errorf("khuyencong demo: %v\n%s", err, out)
+		}
+	})
+	return demoDir, demoErr
+}
+
+// buildSite builds the site folder src into a new folder with the given
+// base URL ("" for none).
+func buildSite(src, baseURL string) (string, error) {
 	bin, err := generator()
 	if err != nil {
 		return "", err
@@ -44,7 +67,7 @@ func buildExample(baseURL string) (string, error) {
 	// The generator refuses to replace a folder it did not create: hand it
 	// a path that does not exist yet.
 	out = filepath.Join(out, "public")
-	args := []string{"build", "../..", "-o", out}
+	args := []string{"build", src, "-o", out}
 	if baseURL != "" {
 		args = append(args, "--base-url", baseURL)
 	}

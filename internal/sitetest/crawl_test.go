@@ -17,7 +17,12 @@ var hrefRE = regexp.MustCompile(`(?i)\s(?:href|src)\s*=\s*("([^"]*)"|'([^']*)')`
 // link answers, every page is reached, and no page is an orphan that
 // nothing links to.
 func TestCrawl(t *testing.T) {
-	dir := exampleSite(t, "")
+	for _, site := range testSites {
+		t.Run(site.name, func(t *testing.T) { crawl(t, site.build(t)) })
+	}
+}
+
+func crawl(t *testing.T, dir string) {
 	root := serve(t, dir, "/")
 	rootURL, _ := url.Parse(root)
 

@@ -77,18 +77,45 @@ var (
 // returns the output folder.
 func exampleSite(t *testing.T, baseURL string) string {
 	t.Helper()
+	return builtOnce(t, "../..", baseURL)
+}
+
+// demoSite builds the generated mid-size demo site once and returns the
+// output folder.
+func demoSite(t *testing.T) string {
+	t.Helper()
+	src, err := demoSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return builtOnce(t, src, "")
+}
+
+func builtOnce(t *testing.T, src, baseURL string) string {
+	t.Helper()
 	sitesMu.Lock()
 	defer sitesMu.Unlock()
-	s, ok := sites[baseURL]
+	key := src + "|" + baseURL
+	s, ok := sites[key]
 	if !ok {
 		s = &builtSite{}
-		s.dir, s.err = buildExample(baseURL)
-		sites[baseURL] = s
+		s.dir, s.err = buildSite(src, baseURL)
+		sites[key] = s
 	}
 	if s.err != nil {
-		t.Fatalf("building the example site (base URL %q): %v", baseURL, s.err)
+		t.Fatalf("building %s (base URL %q): %v", src, baseURL, s.err)
 	}
 	return s.dir
+}
+
+// testSites are the sites every kind of page is checked on: the example
+// site and a generated mid-size one.
+var testSites = []struct {
+	name  string
+	build func(t *testing.T) string
+}{
+	{"example", func(t *testing.T) string { return exampleSite(t, "") }},
+	{"demo-M", demoSite},
 }
 
 var tmpRoot string
