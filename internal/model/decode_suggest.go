@@ -20,8 +20,55 @@ func nearest(s string, candidates []string, max int) string {
 			best, bestD = c, d
 		}
 	}
+	if best != "" {
+		return best
+	}
+	return nearestPart(rs, candidates, max)
+}
+
+// nearestPart is the second try of nearest, for a word typed short or
+// long: a candidate that begins with s at a word boundary ("yen-huong" for
+// "yen-huong-vina"), that s begins with ("tinh-dau-chuc-yen" for
+// "tinh-dau-chuc"), or whose first words are within max edits of s
+// ("fundng" for "funding_source"). The shortest such candidate wins, then
+// the first.
+func nearestPart(s []rune, candidates []string, max int) string {
+	if len(s) < 3 {
+		return ""
+	}
+	best, bestLen := "", 0
+	consider := func(c string) {
+		if n := len(c); best == "" || n < bestLen {
+			best, bestLen = c, n
+		}
+	}
+	str := string(s)
+	for _, c := range candidates {
+		if c == str {
+			continue
+		}
+		if len(c) > len(str) && c[:len(str)] == str && isWordBreak(c[len(str)]) {
+			consider(c)
+			continue
+		}
+		if len(str) > len(c) && str[:len(c)] == c && isWordBreak(str[len(c)]) && len(c) >= 3 {
+			consider(c)
+			continue
+		}
+		rc := []rune(c)
+		for i, r := range rc {
+			if i > 0 && isWordBreak(byte(r)) && r < 0x80 {
+				if distance(s, rc[:i], max+1) <= max {
+					consider(c)
+				}
+				break
+			}
+		}
+	}
 	return best
 }
+
+func isWordBreak(b byte) bool { return b == '-' || b == '_' || b == '/' }
 
 // maxKeyDistance is how far a misspelt key or id may be from the one
 // suggested: one edit for short words, up to three for long ones.
