@@ -267,7 +267,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-var buildUsage = diag.M(`Cách dùng: khuyencong build [THƯ-MỤC] [-o THƯ-MỤC-XUẤT] [--base-url URL] [--drafts] [--future] [--lang vi|en]
+var buildUsage = diag.M(`Cách dùng: khuyencong build [THƯ-MỤC] [-o THƯ-MỤC-XUẤT] [--base-url URL] [--drafts] [--future] [--lang vi|en] [--quiet]
 
 Tạo trang web tĩnh của trang trong THƯ-MỤC (mặc định: thư mục hiện tại) vào
 THƯ-MỤC/public. Trang được tạo vào một thư mục tạm bên cạnh, kiểm tra liên kết,
@@ -281,6 +281,7 @@ Tùy chọn:
   --drafts         đưa cả bài nháp (draft: true) lên trang
   --future         đưa cả bài chưa đến ngày đăng hoặc đã hết hạn
   --lang en        giao diện và thông báo bằng tiếng Anh
+  --quiet          chỉ in lỗi và cảnh báo, không in tiến độ và bảng tóm tắt
 
 Ví dụ:
   khuyencong build
@@ -288,7 +289,7 @@ Ví dụ:
   khuyencong build --base-url https://sct.angiang.gov.vn/khuyen-cong/
 
 Xem trang vừa tạo: mở public/index.html, hoặc chạy python3 -m http.server -d public`,
-	`Usage: khuyencong build [FOLDER] [-o OUTPUT] [--base-url URL] [--drafts] [--future] [--lang vi|en]
+	`Usage: khuyencong build [FOLDER] [-o OUTPUT] [--base-url URL] [--drafts] [--future] [--lang vi|en] [--quiet]
 
 Builds the static site of the site in FOLDER (default: the current folder) into
 FOLDER/public. It builds into a temporary folder beside it, checks the links, and
@@ -302,6 +303,7 @@ Options:
   --drafts         include draft articles
   --future         include articles not yet published or already expired
   --lang en        English interface and messages
+  --quiet          print only errors and warnings, no progress or summary
 
 Examples:
   khuyencong build
@@ -318,6 +320,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.BaseURL, "base-url", "", "")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "")
 	fs.BoolVar(&opts.Future, "future", false, "")
+	quiet := fs.Bool("quiet", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return usageError(stderr, "build", err, langOf(args))
@@ -337,7 +340,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			"Nothing published: the output folder is as it was. Fix the errors above and build again.").Text(lang.value))
 		return exitError
 	}
-	build.PrintBuildSummary(stdout, res, lang.value)
+	if !*quiet {
+		build.PrintBuildSummary(stdout, res, lang.value)
+	}
 	return exitOK
 }
 
