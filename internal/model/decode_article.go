@@ -59,7 +59,7 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 			a.Source = Link{Name: s.str("name"), URL: s.str("url")}
 		}
 		if im := o.sub("image"); im != nil {
-			ph := photo(im)
+			ph := w.photoAt(im)
 			a.Image = &ph
 		}
 		tagSeen := map[string]bool{}

@@ -69,3 +69,21 @@ func (w *walker) photoFile(n *yaml.Node, field, file string) (string, bool) {
 	}
 	return bad("không tìm thấy tệp content/%s", "file content/%s not found", tried[0])
 }
+
+// photoList returns the photos of a record, each with the position of its
+// file line.
+func (w *walker) photoList(o *object) []Photo {
+	var out []Photo
+	for _, v := range o.items("photos") {
+		out = append(out, w.photoAt(v.obj))
+	}
+	return out
+}
+
+// photoAt returns one photo with the position of its file line, where a
+// later stage reports problems with the image itself.
+func (w *walker) photoAt(p *object) Photo {
+	ph := photo(p)
+	ph.Pos = w.pos(p.at("file"))
+	return ph
+}

@@ -168,7 +168,7 @@ func (b *builder) decodeEstablishments(docs []*load.Doc) {
 		e := &Establishment{ID: r.id, Name: o.str("name"), SortName: o.str("sort_name"),
 			LegalForm: o.str("legal_form"), Scale: o.str("scale"), Sectors: o.strings("sectors"),
 			Founded: int(o.integer("founded")), Description: o.markdown("description"),
-			Photos: photos(o), Sources: sources(o), Pos: r.pos}
+			Photos: r.w.photoList(o), Sources: sources(o), Pos: r.pos}
 		if e.SortName == "" {
 			e.SortName = vi.SortName(e.Name)
 		}
@@ -192,7 +192,7 @@ func (b *builder) decodeProducts(docs []*load.Doc) {
 	for _, r := range b.records(docs, kindProduct, idFromName("name")) {
 		o := r.obj
 		p := &Product{ID: r.id, Name: o.str("name"), Group: o.str("group"),
-			Description: o.markdown("description"), Photos: photos(o), Sources: sources(o), Pos: r.pos}
+			Description: o.markdown("description"), Photos: r.w.photoList(o), Sources: sources(o), Pos: r.pos}
 		if v, ok := o.get("specs"); ok {
 			p.Specs = v.labels
 		}

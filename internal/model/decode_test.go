@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
 )
 
 // modelStrings returns every string reachable from v, following pointers,
@@ -171,7 +173,7 @@ counterpart: {amount: 100000000, stage: quyet_toan}
 		{"reported plain", m.Reports[1].Reported["fairs"], Quantity{Value: 2, Set: true}},
 		{"report money flag", m.Reports[0].Reported["funding_total"].Money, true},
 		{"bundle", m.News[1].Bundle, "news/anh-bai"},
-		{"bundle image", *m.News[1].Image, Photo{File: "news/anh-bai/anh.jpg", Caption: "Máy tách màu", Alt: "Máy tách màu"}},
+		{"bundle image", *m.News[1].Image, Photo{File: "news/anh-bai/anh.jpg", Caption: "Máy tách màu", Alt: "Máy tách màu", Pos: diag.Pos{File: "content/news/anh-bai/index.md", Line: 4, Col: 15}}},
 		{"news date", m.News[1].Date.Format("2006-01-02"), "2021-08-16"},
 	}
 	for _, tt := range tests {

@@ -125,6 +125,9 @@ type Photo struct {
 	Credit  string
 	// Alt defaults to Caption.
 	Alt string
+	// Pos is the photo's file line in the record or front matter, where
+	// problems with the image itself are reported; zero when not known.
+	Pos diag.Pos
 }
 
 // Markdown is the source text of a Markdown field; package render turns it
