@@ -43,13 +43,18 @@ func LoadDir(dir string) (*Site, diag.List) {
 // parallel; the result and the diagnostics do not depend on the order in
 // which they finish.
 func Load(fsys fs.FS) (*Site, diag.List) {
+	return loadWith(fsys, nil)
+}
+
+// loadWith is Load, taking unchanged files from c when c is not nil.
+func loadWith(fsys fs.FS, c *Cache) (*Site, diag.List) {
 	s := &Site{Data: make(map[string][]*Doc)}
 	var l diag.List
 	var jobs []*job
 	jobs = scanData(fsys, jobs, &l)
 	jobs = scanContent(fsys, jobs, s, &l)
 	jobs = scanTemplates(fsys, jobs, &l)
-	runJobs(fsys, jobs)
+	runJobs(fsys, jobs, c)
 
 	// For determinism, results are gathered in the order of jobs, not in
 	// the order the workers finished them.
@@ -106,7 +111,7 @@ type job struct {
 
 // runJobs does every job on runtime.GOMAXPROCS workers, each taking the
 // next job not yet taken.
-func runJobs(fsys fs.FS, jobs []*job) {
+func runJobs(fsys fs.FS, jobs []*job, c *Cache) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -116,7 +121,7 @@ func runJobs(fsys fs.FS, jobs []*job) {
 				if i >= len(jobs) {
 					return
 				}
-				jobs[i].do(fsys)
+				c.do(jobs[i], fsys)
 			}
 		})
 	}

@@ -36,6 +36,11 @@ type Options struct {
 	// ShowDrafts marks draft articles with a "bản nháp" badge (build
 	// --drafts and serve keep them in the model).
 	ShowDrafts bool
+	// Only, when not nil, limits the files produced to those whose output
+	// path it accepts; a page it refuses is skipped before its template
+	// runs. The sitemap then lists only the pages produced. serve uses it
+	// to render the page asked for without rendering the whole site.
+	Only func(name string) bool
 }
 
 // Summary counts what Render wrote.

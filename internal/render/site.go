@@ -113,6 +113,9 @@ func (r *renderer) section(key string) Crumb {
 
 // emit executes the page's template and writes the page.
 func (r *renderer) emit(p *Page) {
+	if !r.opts.wants(p.File) {
+		return
+	}
 	if r.failed[p.Kind] || r.th.broken[p.Kind] {
 		return
 	}
@@ -146,6 +149,9 @@ func lastMod(p *Page) time.Time {
 
 // write hands a file to the sink and counts it.
 func (r *renderer) write(name string, data []byte) {
+	if !r.opts.wants(name) {
+		return
+	}
 	if err := r.out.WriteFile(name, data); err != nil {
 		r.diags.Error(diag.Pos{}, "write", diag.M("không ghi được %s: %v", "cannot write %s: %v", name, err))
 		return
@@ -167,6 +173,9 @@ func (r *renderer) assets() {
 	names := append([]string(nil), r.m.Assets...)
 	sort.Strings(names)
 	for _, name := range names {
+		if !r.opts.wants(name) {
+			continue
+		}
 		src := filepath.Join(r.opts.ContentDir, filepath.FromSlash(name))
 		if err := r.out.CopyFile(name, src); err != nil {
 			r.diags.Error(diag.Pos{File: "content/" + name}, "write", diag.M("không chép được tệp: %v", "cannot copy the file: %v", err))
