@@ -19,6 +19,7 @@ func (r *renderer) pages() {
 	r.stats()
 	r.news()
 	r.standalone()
+	r.search()
 }
 
 // photoURL is the absolute URL of a photo for Open Graph, "" without one.

@@ -8,7 +8,8 @@ import "io/fs"
 
 // Sink receives the files of the site. Names are slash paths relative to
 // the output root ("san-pham/tinh-dau-chuc/index.html"). Render calls it
-// from one goroutine at a time unless the Sink says otherwise.
+// from one goroutine at a time, with data it may keep, unless the Sink is
+// a ConcurrentSink.
 type Sink interface {
 	// WriteFile stores data as the file name.
 	WriteFile(name string, data []byte) error
@@ -41,6 +42,8 @@ type Options struct {
 	// runs. The sitemap then lists only the pages produced. serve uses it
 	// to render the page asked for without rendering the whole site.
 	Only func(name string) bool
+	// Progress, when not nil, counts the pages as they are written.
+	Progress *Progress
 }
 
 // Summary counts what Render wrote.

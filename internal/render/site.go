@@ -32,7 +32,7 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 		opts: opts,
 		lang: lang,
 		f:    f,
-		out:  out,
+		out:  concurrentSink(out),
 		sum:  Summary{Pages: map[string]int{}},
 	}
 	th, diags := loadTheme(opts.Theme, f.FuncMap())
@@ -47,8 +47,11 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 		r.menu = defaultMenu(m, f.i18n)
 	}
 
+	r.pool = newPool(r)
+	r.progress = opts.Progress
 	r.pages()
 	r.notFound()
+	r.closePool()
 	r.statics()
 	r.assets()
 	r.feeds()
@@ -58,20 +61,23 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 
 // renderer is the state of one Render.
 type renderer struct {
-	m     *model.Model
-	opts  Options
-	lang  string
-	f     *funcs
-	th    *theme
-	menu  []menuEntry
+	m    *model.Model
+	opts Options
+	lang string
+	f    *funcs
+	th   *theme
+	menu []menuEntry
+	// out is a ConcurrentSink when set by Render.
 	out   Sink
 	sum   Summary
 	diags diag.List
-	// sitemap lists the pages written, in the order written.
-	sitemap []SitemapURL
-	// failed records the page kinds whose template failed, so that one
-	// mistake is reported once rather than once per page.
-	failed map[string]bool
+	// sitemap lists the pages written, in the order produced; sitemapJob
+	// holds the job number of each, until the pool is closed.
+	sitemap    []SitemapURL
+	sitemapJob []int
+	// pool executes the pages; nil once closed.
+	pool     *pool
+	progress *Progress
 }
 
 // newPage fills in what every page has. file is the page's output path,
@@ -111,31 +117,36 @@ func (r *renderer) section(key string) Crumb {
 	return Crumb{Title: r.f.i18n.text("section." + key), Path: p}
 }
 
-// emit executes the page's template and writes the page.
+// emit queues the page: a worker of the pool executes its template and
+// writes it. The page must not be changed after emit.
 func (r *renderer) emit(p *Page) {
 	if !r.opts.wants(p.File) {
 		return
 	}
-	if r.failed[p.Kind] || r.th.broken[p.Kind] {
+	if r.pool == nil {
+		r.pool = inlinePool(r)
+	}
+	if r.th.broken[p.Kind] || r.pool.hasFailed(p.Kind) {
 		return
 	}
-	if p.Kind != "404" {
-		r.addJSONLD(p)
-	}
-	data, err := r.th.execute(p.Kind, p)
-	if err != nil {
-		if r.failed == nil {
-			r.failed = map[string]bool{}
-		}
-		r.failed[p.Kind] = true
-		r.diags.Add(r.th.templateError(p.Kind+".html", err))
-		return
-	}
-	r.write(p.File, data)
-	r.sum.Pages[p.Kind]++
+	n := r.pool.add(p)
 	if p.Kind != "404" {
 		r.sitemap = append(r.sitemap, SitemapURL{Path: p.File, LastMod: lastMod(p)})
+		r.sitemapJob = append(r.sitemapJob, n)
 	}
+}
+
+// closePool waits for the queued pages, then drops from the sitemap the
+// pages that were not written.
+func (r *renderer) closePool() {
+	r.pool.close()
+	kept := r.sitemap[:0]
+	for i, u := range r.sitemap {
+		if !r.pool.skipped[r.sitemapJob[i]] {
+			kept = append(kept, u)
+		}
+	}
+	r.sitemap, r.sitemapJob = kept, nil
 }
 
 // lastMod is the date a page's content last changed, when known: an
@@ -224,7 +235,8 @@ func (r *renderer) notFound() {
 
 // addJSONLD adds the schema.org documents of a page: the record it shows,
 // the publisher on the home page, and the breadcrumbs.
-func (r *renderer) addJSONLD(p *Page) {
+func (r *renderer) addJSONLD(p *Page) diag.List {
+	var diags diag.List
 	abs := r.f.abs
 	var docs []any
 	switch v := p.Data.(type) {
@@ -248,9 +260,10 @@ func (r *renderer) addJSONLD(p *Page) {
 	for _, d := range docs {
 		js, err := jsonLD(d)
 		if err != nil {
-			r.diags.Error(diag.Pos{}, "jsonld", diag.M("không tạo được JSON-LD cho %s: %v", "cannot encode the JSON-LD of %s: %v", p.File, err))
+			diags.Error(diag.Pos{}, "jsonld", diag.M("không tạo được JSON-LD cho %s: %v", "cannot encode the JSON-LD of %s: %v", p.File, err))
 			continue
 		}
 		p.JSONLD = append(p.JSONLD, js)
 	}
+	return diags
 }

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -159,13 +161,19 @@ func (th *theme) templateError(name string, err error) diag.Diagnostic {
 
 // execute renders the page kind with data.
 func (th *theme) execute(kind string, data any) ([]byte, error) {
-	t, ok := th.pages[kind]
-	if !ok {
-		return nil, fmt.Errorf("template: %s.html: no such page template", kind)
-	}
-	var b strings.Builder
-	if err := t.ExecuteTemplate(&b, "base", data); err != nil {
+	var b bytes.Buffer
+	if err := th.executeTo(&b, kind, data); err != nil {
 		return nil, err
 	}
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
+}
+
+// executeTo renders the page kind with data into w. Templates may be
+// executed from several goroutines at once.
+func (th *theme) executeTo(w io.Writer, kind string, data any) error {
+	t, ok := th.pages[kind]
+	if !ok {
+		return fmt.Errorf("template: %s.html: no such page template", kind)
+	}
+	return t.ExecuteTemplate(w, "base", data)
 }

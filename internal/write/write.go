@@ -459,3 +459,8 @@ func (d *Dir) Commit() error {
 	os.RemoveAll(old)
 	return nil
 }
+
+// ConcurrentWrites marks Dir as safe for concurrent WriteFile and
+// CopyFile, and as keeping nothing of the data it is handed: the render
+// stage then writes pages from several workers at once.
+func (d *Dir) ConcurrentWrites() {}

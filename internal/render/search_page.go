@@ -1,0 +1,120 @@
+package render
+
+import (
+	"encoding/json"
+	"path"
+	"sort"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+)
+
+// SearchPage is the data of the search page.
+type SearchPage struct {
+	// Index is the folder of the index files, relative to the page.
+	Index string
+	// Strings are the interface strings search.js needs, as a JSON object.
+	Strings string
+	// Docs is the number of records indexed.
+	Docs int
+	// Browse lists the section pages to browse without the script.
+	Browse []Crumb
+}
+
+// searchPath is the file of the search page.
+const searchPath = "tim-kiem/index.html"
+
+// search writes the search index and the search page.
+func (r *renderer) search() {
+	ix := newSearchIndex(r.SearchDocs())
+	files, err := ix.Files()
+	if err != nil {
+		r.diags.Error(diag.Pos{}, "search", diag.M("không tạo được chỉ mục tìm kiếm: %v", "cannot build the search index: %v", err))
+		return
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		r.write(searchDir+"/"+n, files[n])
+	}
+
+	t := r.f.i18n
+	strs := map[string]string{}
+	for _, k := range searchI18nJS {
+		strs[k] = t.text("search." + k)
+	}
+	for _, k := range searchKinds {
+		strs["kind."+k.Code] = t.text(k.Key)
+	}
+	js, _ := json.Marshal(strs)
+	var browse []Crumb
+	for _, k := range []string{"products", "establishments", "projects", "programmes", "rounds", "units", "news"} {
+		browse = append(browse, r.section(k))
+	}
+	rel, _ := relPath(path.Dir(searchPath), searchDir)
+	p := r.newPage("search", searchPath, t.text("search.title"), t.text("search.description"), SearchPage{
+		Index:   rel + "/",
+		Strings: string(js),
+		Docs:    len(ix.Docs),
+		Browse:  browse,
+	})
+	r.emit(p)
+}
+
+// relPath returns target relative to the folder dir, both site-relative.
+func relPath(dir, target string) (string, error) {
+	if dir == "." {
+		return target, nil
+	}
+	prefix := dir + "/"
+	if len(target) > len(prefix) && target[:len(prefix)] == prefix {
+		return target[len(prefix):], nil
+	}
+	return rootFor(dir+"/x") + target, nil
+}
+
+// searchI18nJS are the keys (after "search.") of the strings search.js
+// shows.
+var searchI18nJS = []string{"count", "none", "more", "loading", "typeMore", "failed", "countMore"}
+
+func init() {
+	for k, v := range searchI18n {
+		if _, ok := i18nVi[k]; !ok {
+			i18nVi[k] = v[0]
+		}
+		if _, ok := i18nEn[k]; !ok {
+			i18nEn[k] = v[1]
+		}
+	}
+}
+
+// searchI18n holds the interface strings of search: Vietnamese, English.
+var searchI18n = map[string][2]string{
+	"search.title":              {"Tìm kiếm", "Search"},
+	"search.description":        {"Tìm sản phẩm, cơ sở, đề án, bình chọn, địa bàn và tin tức; gõ có dấu hay không dấu đều được.", "Find products, establishments, projects, recognition rounds, areas and news, with or without diacritics."},
+	"search.label":              {"Từ khóa", "Search for"},
+	"search.box":                {"Tìm trong trang", "Search this site"},
+	"search.submit":             {"Tìm", "Search"},
+	"search.placeholder":        {"ví dụ: tinh dau chuc", "e.g. tinh dau chuc"},
+	"search.hint":               {"Gõ tên sản phẩm, cơ sở, địa phương hay loại sản phẩm; không cần gõ dấu. Kết quả hiện ngay khi gõ.", "Type the name of a product, an establishment, a place or a kind of product; diacritics are optional. Results appear as you type."},
+	"search.noscript":           {"Trang tìm kiếm cần JavaScript, mà trình duyệt của bạn đang tắt. Bạn vẫn có thể xem theo danh mục:", "The search page needs JavaScript, which your browser has turned off. You can still browse by section:"},
+	"search.browse":             {"Xem theo danh mục", "Browse by section"},
+	"search.results":            {"Kết quả tìm kiếm", "Search results"},
+	"search.count":              {"Tìm thấy %d kết quả.", "%d results found."},
+	"search.countMore":          {"Tìm thấy %d kết quả, đang hiện %d.", "%d results found, showing %d."},
+	"search.none":               {"Không tìm thấy kết quả nào. Hãy thử từ khóa ngắn hơn hoặc bỏ bớt từ.", "Nothing found. Try a shorter query or fewer words."},
+	"search.more":               {"Xem thêm kết quả", "Show more results"},
+	"search.loading":            {"Đang tìm…", "Searching…"},
+	"search.typeMore":           {"Gõ thêm chữ để tìm.", "Type a little more to search."},
+	"search.failed":             {"Không tải được chỉ mục tìm kiếm.", "The search index could not be loaded."},
+	"search.kind.product":       {"Sản phẩm", "Product"},
+	"search.kind.establishment": {"Cơ sở", "Establishment"},
+	"search.kind.project":       {"Đề án", "Project"},
+	"search.kind.programme":     {"Chương trình", "Programme"},
+	"search.kind.round":         {"Bình chọn", "Recognition round"},
+	"search.kind.unit":          {"Địa bàn", "Area"},
+	"search.kind.news":          {"Tin tức", "News"},
+	"search.records":            {"Chỉ mục gồm %d mục.", "The index holds %d records."},
+}
