@@ -25,6 +25,11 @@ import (
 	"github.com/khuyencong/khuyencong/internal/write"
 )
 
+// PhotoCacheDir is where, inside the site folder, the copies of photos are
+// kept between builds. Hidden, so that the load stage skips it; sites keep
+// it out of version control (.gitignore).
+const PhotoCacheDir = ".khuyencong-cache/anh"
+
 // Options are what Check needs.
 type Options struct {
 	// Lang is the language of messages and of the interface: "vi", "en",
@@ -81,6 +86,9 @@ type Result struct {
 func Check(dir string, opts Options) (*model.Model, diag.List) {
 	var res Result
 	m, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
+	if m != nil && !diags.HasErrors() {
+		diags.Append(render.CheckPhotos(m, filepath.Join(dir, "content")))
+	}
 	if m == nil || diags.HasErrors() || !opts.Links {
 		diags.Sort()
 		return m, diags
@@ -199,6 +207,7 @@ func renderOptions(dir string, m *model.Model, opts BuildOptions) render.Options
 		Lang:       opts.Lang,
 		Theme:      siteTheme(dir),
 		ContentDir: filepath.Join(dir, "content"),
+		PhotoCache: filepath.Join(dir, PhotoCacheDir),
 		ShowDrafts: opts.Drafts,
 	}
 }

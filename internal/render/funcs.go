@@ -20,6 +20,9 @@ type funcs struct {
 	md   *markdown
 	base string // base_url with a trailing slash, "" when not set
 	now  time.Time
+	// photos are the processed photos by content path, filled in by
+	// processPhotos before any page is rendered.
+	photos map[string]*photoOut
 }
 
 func newFuncs(m *model.Model, opts Options, lang string) *funcs {
@@ -89,6 +92,7 @@ func (f *funcs) FuncMap() template.FuncMap {
 		"address":    f.address,
 		"dict":       dict,
 		"refTitle":   f.refTitle,
+		"photo":      f.photo,
 	}
 }
 
@@ -180,7 +184,7 @@ func (f *funcs) abs(p string) string {
 	if f.base == "" {
 		return ""
 	}
-	p = strings.TrimPrefix(p, "/")
+	p = f.photoPath(strings.TrimPrefix(p, "/"))
 	if p == "index.html" {
 		p = ""
 	}

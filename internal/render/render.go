@@ -34,6 +34,10 @@ type Options struct {
 	// ContentDir is the disk path of the site's content/ folder, from
 	// which the files of m.Assets are copied.
 	ContentDir string
+	// PhotoCache is the folder where the copies of photos are kept
+	// between builds (<site>/.khuyencong-cache/anh); "" keeps them in
+	// memory only.
+	PhotoCache string
 	// ShowDrafts marks draft articles with a "bản nháp" badge (build
 	// --drafts and serve keep them in the model).
 	ShowDrafts bool
@@ -54,4 +58,7 @@ type Summary struct {
 	Files int
 	// Bytes is the size of those files.
 	Bytes int64
+	// Photos counts the photos processed; PhotosCached those of them read
+	// back from the photo cache without decoding.
+	Photos, PhotosCached int
 }

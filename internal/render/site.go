@@ -49,11 +49,13 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 
 	r.pool = newPool(r)
 	r.progress = opts.Progress
+	r.processPhotos()
 	r.pages()
 	r.notFound()
 	r.closePool()
 	r.statics()
 	r.assets()
+	r.writePhotos()
 	r.feeds()
 	r.diags.Sort()
 	return r.sum, r.diags
@@ -184,8 +186,8 @@ func (r *renderer) assets() {
 	names := append([]string(nil), r.m.Assets...)
 	sort.Strings(names)
 	for _, name := range names {
-		if !r.opts.wants(name) {
-			continue
+		if !r.opts.wants(name) || r.f.photoReplaced(name) {
+			continue // a photo's copies are written by writePhotos
 		}
 		src := filepath.Join(r.opts.ContentDir, filepath.FromSlash(name))
 		if err := r.out.CopyFile(name, src); err != nil {
