@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"path"
 	"sort"
@@ -8,13 +9,15 @@ import (
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/links"
 	"github.com/khuyencong/khuyencong/internal/load"
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/render"
 )
 
-// MemoryOptions are what Memory needs. A preview always keeps drafts and
-// articles not yet published or already expired, and marks them.
+// MemoryOptions are what Prepare and BuildMemory need. A preview always
+// keeps drafts and articles not yet published or already expired, and
+// marks them.
 type MemoryOptions struct {
 	// Lang is the language of messages and, when set, of the interface.
 	Lang string
@@ -35,22 +38,28 @@ type MemFile struct {
 	Src string
 }
 
-// Memory is a site built in memory. It is never changed once returned.
-type Memory struct {
-	// Files maps the slash path of every output file
-	// ("san-pham/tinh-dau-chuc/index.html") to its content.
-	Files map[string]MemFile
-	// BaseURL is the site's base_url (or "" when none).
-	BaseURL string
-	// Result counts what the run did; Output is empty.
+// Read returns the content of the file.
+func (f MemFile) Read() ([]byte, error) {
+	if f.Src != "" {
+		return os.ReadFile(f.Src)
+	}
+	return f.Data, nil
+}
+
+// Preview is a site read and modelled, ready to render into memory: all
+// of it (Full) or only chosen files (Render), as serve needs. Its methods
+// may be called from several goroutines at once.
+type Preview struct {
+	m     *model.Model
+	ropts render.Options
+	// Result holds the times of the load and model stages.
 	Result Result
 }
 
-// BuildMemory builds the site in dir into memory, as serve shows it:
-// drafts and future articles kept and marked. It returns nil when a stage
-// reported an error; the diagnostics say why. The link check is left to
-// CheckMemoryLinks, so that a preview is not held back by it.
-func BuildMemory(dir string, opts MemoryOptions) (*Memory, diag.List) {
+// Prepare runs the load and model stages of the site in dir, as serve
+// shows it: drafts and future articles kept and marked. It returns nil
+// when a stage reported an error; the diagnostics say why.
+func Prepare(dir string, opts MemoryOptions) (*Preview, diag.List) {
 	start := time.Now()
 	res := Result{Pages: map[string]int{}}
 	var site *load.Site
@@ -72,27 +81,101 @@ func BuildMemory(dir string, opts MemoryOptions) (*Memory, diag.List) {
 		m, more = model.Build(site, model.Options{Now: opts.Now, Drafts: true, Future: true})
 		diags.Append(more)
 	})
+	diags.Sort()
 	if m == nil || diags.HasErrors() {
-		diags.Sort()
 		return nil, diags
 	}
-	ropts := renderOptions(dir, m, BuildOptions{Drafts: true, Future: true, Lang: opts.Lang})
-	sink := &memSink{files: make(map[string]MemFile, 1024)}
-	var sum render.Summary
-	timed(&res, "render", func() {
-		var more diag.List
-		sum, more = render.Render(m, ropts, sink)
-		diags.Append(more)
-	})
-	res.Pages = sum.Pages
-	res.Files = len(sink.files)
-	res.Bytes = sum.Bytes
 	res.Total = time.Since(start)
+	ropts := renderOptions(dir, m, BuildOptions{Drafts: true, Future: true, Lang: opts.Lang})
+	return &Preview{m: m, ropts: ropts, Result: res}, diags
+}
+
+// BaseURL is the site's base_url ("" when none).
+func (p *Preview) BaseURL() string { return p.m.Site.BaseURL }
+
+// Render renders the files whose output path only accepts (every file
+// when only is nil) and returns them by path. The sitemap is complete only
+// when every page is rendered.
+func (p *Preview) Render(only func(name string) bool) (map[string]MemFile, render.Summary, diag.List) {
+	ropts := p.ropts
+	ropts.Only = only
+	sink := &memSink{files: make(map[string]MemFile)}
+	sum, diags := render.Render(p.m, ropts, sink)
+	return sink.files, sum, diags
+}
+
+// Full renders the whole site into memory. It returns nil when the render
+// reported an error.
+func (p *Preview) Full() (*Memory, diag.List) {
+	start := time.Now()
+	res := p.Result
+	res.Stages = append([]Stage(nil), p.Result.Stages...)
+	var files map[string]MemFile
+	var sum render.Summary
+	var diags diag.List
+	timed(&res, "render", func() { files, sum, diags = p.Render(nil) })
+	res.Pages = sum.Pages
+	res.Files = len(files)
+	res.Bytes = sum.Bytes
+	res.Total = p.Result.Total + time.Since(start)
 	diags.Sort()
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Memory{Files: sink.files, BaseURL: m.Site.BaseURL, Result: res}, diags
+	return &Memory{Files: files, BaseURL: p.BaseURL(), Result: res}, diags
+}
+
+// Memory is a whole site built in memory. It is never changed once
+// returned.
+type Memory struct {
+	// Files maps the slash path of every output file
+	// ("san-pham/tinh-dau-chuc/index.html") to its content.
+	Files map[string]MemFile
+	// BaseURL is the site's base_url (or "" when none).
+	BaseURL string
+	// Result counts what the run did; Output is empty.
+	Result Result
+}
+
+// BuildMemory builds the whole site in dir into memory, as serve shows it
+// (see Prepare). It returns nil when a stage reported an error. Links are
+// not checked: see CheckMemoryLinks.
+func BuildMemory(dir string, opts MemoryOptions) (*Memory, diag.List) {
+	p, diags := Prepare(dir, opts)
+	if p == nil {
+		return nil, diags
+	}
+	mem, more := p.Full()
+	diags.Append(more)
+	diags.Sort()
+	return mem, diags
+}
+
+// CheckMemoryLinks checks the internal links of a site built in memory and
+// reports each broken one as a warning (a preview is never held back by a
+// link), at the page and line that hold it.
+func CheckMemoryLinks(mem *Memory) diag.List {
+	read := func(name string) ([]byte, error) { return mem.Files[name].Read() }
+	res, err := links.CheckFiles(mem.Names(), read, mem.BaseURL)
+	var diags diag.List
+	if err != nil {
+		diags.Warn(diag.Pos{}, "links", diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err))
+		return diags
+	}
+	for _, b := range res.Broken {
+		pos := diag.Pos{File: b.Page, Line: b.Line}
+		if b.Target == "" {
+			diags.Warn(pos, "broken-link", diag.M(
+				"liên kết %q trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này",
+				"the link %q points outside the site folder; fix the content or template that holds it", b.Link))
+			continue
+		}
+		diags.Warn(pos, "broken-link", diag.M(
+			"liên kết hỏng %q: trang không có tệp %q; hãy sửa nội dung hoặc mẫu trang có liên kết này",
+			"broken link %q: the site has no file %q; fix the content or template that holds it", b.Link, b.Target))
+	}
+	diags.Sort()
+	return diags
 }
 
 // memSink is a render.Sink that keeps the files in a map.
@@ -102,6 +185,7 @@ type memSink struct {
 }
 
 func (s *memSink) WriteFile(name string, data []byte) error {
+	data = bytes.Clone(data)
 	s.mu.Lock()
 	s.files[name] = MemFile{Data: data}
 	s.mu.Unlock()
@@ -118,6 +202,10 @@ func (s *memSink) CopyFile(name, srcPath string) error {
 	return nil
 }
 
+// ConcurrentWrites marks the sink as safe for concurrent use: WriteFile
+// keeps a copy of what it is handed.
+func (s *memSink) ConcurrentWrites() {}
+
 // Names returns the paths of the files of the site, sorted.
 func (m *Memory) Names() []string {
 	names := make([]string, 0, len(m.Files))
@@ -128,17 +216,14 @@ func (m *Memory) Names() []string {
 	return names
 }
 
-// Lookup finds the file served at the URL path p (slash path relative to
-// the site root, without a leading slash): the file itself, or the
-// index.html of the folder p names. It returns the file's name too.
-func (m *Memory) Lookup(p string) (string, MemFile, bool) {
+// Candidates are the output files that may answer the URL path p (a slash
+// path relative to the site root, without a leading slash), in the order
+// to try: the file itself, then the index.html of the folder p names.
+func Candidates(p string) []string {
 	p = path.Clean("/" + p)[1:]
-	if f, ok := m.Files[p]; ok && p != "" {
-		return p, f, true
-	}
 	idx := path.Join(p, "index.html")
-	if f, ok := m.Files[idx]; ok {
-		return idx, f, true
+	if p == "" || p == "." {
+		return []string{"index.html"}
 	}
-	return "", MemFile{}, false
+	return []string{p, idx}
 }

@@ -74,13 +74,11 @@ type link struct {
 // base_url ("" when none: then only relative and root-relative links are
 // internal).
 func Check(root, baseURL string) (Result, error) {
-	base, err := parseBase(baseURL)
-	if err != nil {
+	if _, err := parseBase(baseURL); err != nil {
 		return Result{}, err
 	}
-	files := map[string]bool{}
-	var pages []string
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -91,16 +89,33 @@ func Check(root, baseURL string) (Result, error) {
 		if err != nil {
 			return err
 		}
-		rel = filepath.ToSlash(rel)
-		files[rel] = true
-		switch strings.ToLower(path.Ext(rel)) {
-		case ".html", ".htm", ".xml", ".css":
-			pages = append(pages, rel)
-		}
+		files = append(files, filepath.ToSlash(rel))
 		return nil
 	})
 	if err != nil {
 		return Result{}, err
+	}
+	return CheckFiles(files, func(page string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(root, filepath.FromSlash(page)))
+	}, baseURL)
+}
+
+// CheckFiles is Check on a site held elsewhere than in a folder (serve
+// keeps it in memory): files are the slash paths of every file of the
+// site, read returns the content of one.
+func CheckFiles(files []string, read func(name string) ([]byte, error), baseURL string) (Result, error) {
+	base, err := parseBase(baseURL)
+	if err != nil {
+		return Result{}, err
+	}
+	have := make(map[string]bool, len(files))
+	var pages []string
+	for _, rel := range files {
+		have[rel] = true
+		switch strings.ToLower(path.Ext(rel)) {
+		case ".html", ".htm", ".xml", ".css":
+			pages = append(pages, rel)
+		}
 	}
 	sort.Strings(pages)
 
@@ -120,7 +135,7 @@ func Check(root, baseURL string) (Result, error) {
 			defer wg.Done()
 			for i := range next {
 				page := pages[i]
-				data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(page)))
+				data, err := read(page)
 				if err != nil {
 					slots[i].bad = &Unreadable{Page: page, Err: err}
 					continue
@@ -135,7 +150,7 @@ func Check(root, baseURL string) (Result, error) {
 						continue
 					}
 					slots[i].links++
-					if target == "" || !files[target] {
+					if target == "" || !have[target] {
 						slots[i].broken = append(slots[i].broken, Broken{Page: page, Line: l.line, Link: l.ref, Target: target})
 					}
 				}
@@ -148,7 +163,7 @@ func Check(root, baseURL string) (Result, error) {
 	close(next)
 	wg.Wait()
 
-	res := Result{Files: len(files), Checked: len(pages)}
+	res := Result{Files: len(have), Checked: len(pages)}
 	for _, s := range slots {
 		res.Links += s.links
 		res.Broken = append(res.Broken, s.broken...)
