@@ -112,6 +112,8 @@ var i18nVi = map[string]string{
 	"project.summary":       "Tóm tắt",
 	"project.units":         "Địa bàn",
 	"project.byYear":        "Năm %d",
+	"project.years":         "Tra theo năm",
+	"product.groups":        "Tra theo nhóm sản phẩm",
 	"project.count":         "%d đề án",
 
 	"programme.scope":      "Phạm vi",
@@ -269,6 +271,8 @@ var i18nEn = map[string]string{
 	"project.summary":       "Summary",
 	"project.units":         "Areas",
 	"project.byYear":        "%d",
+	"project.years":         "Browse by year",
+	"product.groups":        "Browse by product group",
 	"project.count":         "%d projects",
 
 	"programme.scope":      "Scope",

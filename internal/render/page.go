@@ -51,6 +51,9 @@ type Page struct {
 	Data any
 	// Pager is set on paginated lists.
 	Pager *Pager
+	// Index leads to the groups of a paginated list (letters of the
+	// directory, product groups, years), on whichever page each starts.
+	Index []IndexLink
 }
 
 // Crumb is one step of the breadcrumbs. Path is site-relative; the last
@@ -91,18 +94,37 @@ func (p *Pager) Next() string {
 	return p.Pages[p.Number]
 }
 
-// PageLink is one numbered link of a pager.
+// PageLink is one numbered link of a pager, or a gap where pages are
+// left out (Gap, with no number and no path).
 type PageLink struct {
 	Number  int
 	Path    string
 	Current bool
+	Gap     bool
 }
 
-// Links returns a link to every page, the current one marked.
+// Links returns links to the first and the last page and to the pages
+// near the current one, the current one marked, with a gap where pages
+// are left out: a pager stays short however long the list, and every page
+// is still reached, from its neighbours.
 func (p *Pager) Links() []PageLink {
-	out := make([]PageLink, len(p.Pages))
-	for i, path := range p.Pages {
-		out[i] = PageLink{Number: i + 1, Path: path, Current: i+1 == p.Number}
+	var out []PageLink
+	for n := 1; n <= p.Total; n++ {
+		near := n >= p.Number-pagerWindow && n <= p.Number+pagerWindow
+		if n == 1 || n == p.Total || near {
+			out = append(out, PageLink{Number: n, Path: p.Pages[n-1], Current: n == p.Number})
+			continue
+		}
+		if !out[len(out)-1].Gap {
+			out = append(out, PageLink{Gap: true})
+		}
+		// Skip to the next page shown, so that the loop stays as short
+		// as the pager.
+		if n < p.Number-pagerWindow {
+			n = p.Number - pagerWindow - 1
+		} else {
+			n = p.Total - 1
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/khuyencong/khuyencong/internal/model"
@@ -30,31 +31,48 @@ func (r *renderer) photoURL(ph []model.Photo) string {
 	return r.f.abs(ph[0].File)
 }
 
-// ProductGroup is a group of the products catalogue.
+// ProductGroup is a group of the products catalogue: the products of the
+// group on one page of the catalogue, and how many the group has in all.
 type ProductGroup struct {
 	Key      string
 	Products []*model.Product
+	Total    int
 }
 
 func (r *renderer) products() {
 	t := r.f.i18n
-	var groups []ProductGroup
-	byKey := map[string]int{}
 	sorted := append([]*model.Product(nil), r.m.Products...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		return groupIndex(sorted[i].Group) < groupIndex(sorted[j].Group)
 	})
+	totals := map[string]int{}
 	for _, p := range sorted {
-		i, ok := byKey[p.Group]
-		if !ok {
-			i = len(groups)
-			byKey[p.Group] = i
-			groups = append(groups, ProductGroup{Key: p.Group})
-		}
-		groups[i].Products = append(groups[i].Products, p)
+		totals[p.Group]++
 	}
 	list, _ := Path("products")
-	r.emit(r.newPage("products", list, t.text("section.products"), "", groups))
+	var index []IndexLink
+	for i, p := range sorted {
+		if i == 0 || sorted[i-1].Group != p.Group {
+			key := p.Group
+			if key == "" {
+				key = "khac"
+			}
+			index = append(index, IndexLink{Label: model.Label(model.EnumGroup, key, r.lang), Anchor: "nhom-" + key, page: i/ListPaginate + 1})
+		}
+	}
+	title := t.text("section.products")
+	r.paginated(len(sorted), ListPaginate, list, func(n, lo, hi int) *Page {
+		var groups []ProductGroup
+		for _, p := range sorted[lo:hi] {
+			if k := len(groups); k == 0 || groups[k-1].Key != p.Group {
+				groups = append(groups, ProductGroup{Key: p.Group, Total: totals[p.Group]})
+			}
+			groups[len(groups)-1].Products = append(groups[len(groups)-1].Products, p)
+		}
+		pg := r.newPage("products", pageFile(list, n), r.pageTitle(title, n), "", groups, pageCrumbs(n, r.section("products"))...)
+		pg.Index = listIndex(index, list, n)
+		return pg
+	})
 
 	for _, p := range r.m.Products {
 		file, _ := Path(p)
@@ -83,23 +101,33 @@ type LetterGroup struct {
 
 func (r *renderer) establishments() {
 	t := r.f.i18n
-	var groups []LetterGroup
-	byLetter := map[string]int{}
-	for _, e := range r.m.Establishments {
+	all := r.m.Establishments
+	letters := make([]string, len(all))
+	list, _ := Path("establishments")
+	var index []IndexLink
+	for i, e := range all {
 		l := initial(e.SortName)
 		if l == "" {
 			l = initial(e.Name)
 		}
-		i, ok := byLetter[l]
-		if !ok {
-			i = len(groups)
-			byLetter[l] = i
-			groups = append(groups, LetterGroup{Letter: l, Anchor: letterAnchor(l)})
+		letters[i] = l
+		if i == 0 || letters[i-1] != l {
+			index = append(index, IndexLink{Label: l, Anchor: letterAnchor(l), page: i/ListPaginate + 1})
 		}
-		groups[i].Establishments = append(groups[i].Establishments, e)
 	}
-	list, _ := Path("establishments")
-	r.emit(r.newPage("establishments", list, t.text("section.establishments"), "", groups))
+	title := t.text("section.establishments")
+	r.paginated(len(all), ListPaginate, list, func(n, lo, hi int) *Page {
+		var groups []LetterGroup
+		for i := lo; i < hi; i++ {
+			if k := len(groups); k == 0 || groups[k-1].Letter != letters[i] {
+				groups = append(groups, LetterGroup{Letter: letters[i], Anchor: letterAnchor(letters[i])})
+			}
+			groups[len(groups)-1].Establishments = append(groups[len(groups)-1].Establishments, all[i])
+		}
+		pg := r.newPage("establishments", pageFile(list, n), r.pageTitle(title, n), "", groups, pageCrumbs(n, r.section("establishments"))...)
+		pg.Index = listIndex(index, list, n)
+		return pg
+	})
 
 	for _, e := range r.m.Establishments {
 		file, _ := Path(e)
@@ -113,23 +141,41 @@ func (r *renderer) establishments() {
 	}
 }
 
-// YearGroup is the projects of one plan year.
+// YearGroup is the projects of one plan year on one page of the project
+// list, and how many the year has in all.
 type YearGroup struct {
 	Year     int
 	Projects []*model.Project
+	Total    int
 }
 
 func (r *renderer) projects() {
 	t := r.f.i18n
-	var groups []YearGroup
-	for _, p := range r.m.Projects {
-		if n := len(groups); n == 0 || groups[n-1].Year != p.Year {
-			groups = append(groups, YearGroup{Year: p.Year})
-		}
-		groups[len(groups)-1].Projects = append(groups[len(groups)-1].Projects, p)
+	all := r.m.Projects
+	totals := map[int]int{}
+	for _, p := range all {
+		totals[p.Year]++
 	}
 	list, _ := Path("projects")
-	r.emit(r.newPage("projects", list, t.text("section.projects"), "", groups))
+	var index []IndexLink
+	for i, p := range all {
+		if i == 0 || all[i-1].Year != p.Year {
+			index = append(index, IndexLink{Label: strconv.Itoa(p.Year), Anchor: "nam-" + strconv.Itoa(p.Year), page: i/ListPaginate + 1})
+		}
+	}
+	title := t.text("section.projects")
+	r.paginated(len(all), ListPaginate, list, func(n, lo, hi int) *Page {
+		var groups []YearGroup
+		for _, p := range all[lo:hi] {
+			if k := len(groups); k == 0 || groups[k-1].Year != p.Year {
+				groups = append(groups, YearGroup{Year: p.Year, Total: totals[p.Year]})
+			}
+			groups[len(groups)-1].Projects = append(groups[len(groups)-1].Projects, p)
+		}
+		pg := r.newPage("projects", pageFile(list, n), r.pageTitle(title, n), "", groups, pageCrumbs(n, r.section("projects"))...)
+		pg.Index = listIndex(index, list, n)
+		return pg
+	})
 
 	for _, p := range r.m.Projects {
 		file, _ := Path(p)
@@ -186,8 +232,30 @@ func (r *renderer) units() {
 			up = append([]Crumb{{Title: r.f.unitName(p), Path: pp}}, up...)
 		}
 		crumbs = append(crumbs, up...)
-		r.emit(r.newPage("unit", file, r.f.unitName(u), "", u, crumbs...))
+		name := r.f.unitName(u)
+		count := max(len(u.Establishments), len(u.Products))
+		r.paginated(count, ListPaginate, file, func(n, lo, hi int) *Page {
+			data := UnitPage{
+				Unit:               u,
+				Establishments:     u.Establishments[min(lo, len(u.Establishments)):min(hi, len(u.Establishments))],
+				Products:           u.Products[min(lo, len(u.Products)):min(hi, len(u.Products))],
+				EstablishmentTotal: len(u.Establishments),
+				ProductTotal:       len(u.Products),
+			}
+			return r.newPage("unit", pageFile(file, n), r.pageTitle(name, n), "", data, pageCrumbs(n, Crumb{Title: name, Path: file}, crumbs...)...)
+		})
 	}
+}
+
+// UnitPage is one page of a unit: the unit, with the slice of its
+// establishments and products this page lists (Establishments and
+// Products hide the unit's own lists) and how many it has in all.
+type UnitPage struct {
+	*model.Unit
+	Establishments     []*model.Establishment
+	Products           []*model.Product
+	EstablishmentTotal int
+	ProductTotal       int
 }
 
 // NewsList is a page of a list of articles.
@@ -209,24 +277,16 @@ func (r *renderer) news() {
 	if per <= 0 {
 		per = 20
 	}
-	total := max(1, (len(r.m.News)+per-1)/per)
-	pager := &Pager{Total: total}
-	for n := 1; n <= total; n++ {
+	total := pageCount(len(r.m.News), per)
+	pager := newPager(total, func(n int) string {
 		p, _ := Path("news", n)
-		pager.Pages = append(pager.Pages, p)
-	}
+		return p
+	})
 	for n := 1; n <= total; n++ {
 		lo, hi := (n-1)*per, min(n*per, len(r.m.News))
-		pg := *pager
-		pg.Number = n
-		title := t.text("section.news")
-		var crumbs []Crumb
-		if n > 1 {
-			crumbs = []Crumb{r.section("news")}
-			title = t.text("section.news") + " – " + t.text("news.page", n)
-		}
-		p := r.newPage("news", pager.Pages[n-1], title, "", NewsList{Articles: r.m.News[lo:hi]}, crumbs...)
-		p.Pager = &pg
+		title := r.pageTitle(t.text("section.news"), n)
+		p := r.newPage("news", pager.Pages[n-1], title, "", NewsList{Articles: r.m.News[lo:hi]}, pageCrumbs(n, r.section("news"))...)
+		p.Pager = pager.at(n)
 		r.emit(p)
 	}
 
@@ -252,8 +312,12 @@ func (r *renderer) news() {
 	r.emit(r.newPage("tags", list, t.text("section.tags"), "", tags, r.section("news")))
 	for _, name := range r.m.TagNames {
 		file, _ := Path("tag", name)
-		r.emit(r.newPage("tag", file, t.text("news.tagTitle", name), "", NewsList{Tag: name, Articles: r.m.Tags[name]},
-			r.section("news"), r.section("tags")))
+		articles := r.m.Tags[name]
+		title := t.text("news.tagTitle", name)
+		r.paginated(len(articles), ListPaginate, file, func(n, lo, hi int) *Page {
+			return r.newPage("tag", pageFile(file, n), r.pageTitle(title, n), "", NewsList{Tag: name, Articles: articles[lo:hi]},
+				pageCrumbs(n, Crumb{Title: title, Path: file}, r.section("news"), r.section("tags"))...)
+		})
 	}
 }
 
