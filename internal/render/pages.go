@@ -21,6 +21,7 @@ func (r *renderer) pages() {
 	r.news()
 	r.standalone()
 	r.search()
+	r.facets()
 }
 
 // photoURL is the absolute URL of a photo for Open Graph, "" without one.

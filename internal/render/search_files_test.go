@@ -3,8 +3,14 @@ package render
 import "strings"
 
 // generatedDirs are folders whose files depend on the data in bulk (the
-// search index); their contents are tested on their own.
-var generatedDirs = []string{searchDir + "/"}
+// search index, the facet pages); their contents are tested on their own.
+var generatedDirs = []string{
+	searchDir + "/",
+	dirProducts + "/cong-nhan/", dirProducts + "/nhom/", dirProducts + "/don-vi/", dirProducts + "/nam/",
+	dirEstablishments + "/don-vi/", dirEstablishments + "/nganh/", dirEstablishments + "/loai-hinh/",
+	dirEstablishments + "/nguon-von/", dirEstablishments + "/hoat-dong/", dirEstablishments + "/nam/",
+	dirProjects + "/nam/", dirProjects + "/nguon-von/", dirProjects + "/hoat-dong/",
+}
 
 // withoutGenerated returns the names outside generatedDirs and how many
 // were left out.
