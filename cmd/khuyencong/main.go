@@ -330,6 +330,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "build", err, lang.value)
 	}
 	opts.Lang = lang.value
+	if f, ok := stderr.(*os.File); ok && !*quiet && build.IsTerminal(f) {
+		opts.Progress = stderr
+	}
 	res, diags := build.Build(dir, opts)
 	diags.Print(stderr, lang.value)
 	if len(diags) > 0 {

@@ -12,6 +12,7 @@ package build
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,6 +56,10 @@ type BuildOptions struct {
 	// Lang is the language of messages and, when set, of the interface.
 	Lang string
 	Now  time.Time
+	// Progress, when not nil, receives a line rewritten in place with the
+	// stage running and the pages written, once the build has run for a
+	// moment (for a terminal; see IsTerminal).
+	Progress io.Writer
 }
 
 // Stage is the time one stage of the pipeline took.
@@ -78,6 +83,8 @@ type Result struct {
 	// Stages are the stages run, in order; Total is the whole run.
 	Stages []Stage
 	Total  time.Duration
+
+	prog *progress
 }
 
 // Check reads and validates the site in dir and builds its model. With
@@ -113,13 +120,15 @@ func Check(dir string, opts Options) (*model.Model, diag.List) {
 // was and the diagnostics say why.
 func Build(dir string, opts BuildOptions) (Result, diag.List) {
 	start := time.Now()
-	res := Result{Pages: map[string]int{}}
+	res := Result{Pages: map[string]int{}, prog: startProgress(opts.Progress, opts.Lang)}
 	m, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
 	if m != nil && !diags.HasErrors() {
 		out, more := renderModel(dir, m, opts, &res)
 		diags.Append(more)
 		res.Output = out
 	}
+	res.prog.end()
+	res.prog = nil
 	res.Total = time.Since(start)
 	diags.Sort()
 	return res, diags
@@ -127,6 +136,7 @@ func Build(dir string, opts BuildOptions) (Result, diag.List) {
 
 // timed runs f and records how long it took as stage name.
 func timed(res *Result, name string, f func()) {
+	res.prog.set(name)
 	t := time.Now()
 	f()
 	res.Stages = append(res.Stages, Stage{Name: name, Elapsed: time.Since(t)})
@@ -169,6 +179,7 @@ func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (st
 		baseURL = m.Site.BaseURL
 	}
 	ropts := renderOptions(dir, m, opts)
+	ropts.Progress = res.prog.renderProgress()
 	var sum render.Summary
 	timed(res, "render", func() {
 		var more diag.List

@@ -49,6 +49,7 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 
 	r.pool = newPool(r)
 	r.progress = opts.Progress
+	r.progress.expect(r.expectedPages())
 	r.processPhotos()
 	r.pages()
 	r.notFound()
