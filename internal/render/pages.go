@@ -22,6 +22,7 @@ func (r *renderer) pages() {
 	r.standalone()
 	r.search()
 	r.facets()
+	r.openData()
 }
 
 // photoURL is the absolute URL of a photo for Open Graph, "" without one.

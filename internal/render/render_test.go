@@ -146,6 +146,9 @@ func TestHostileStrings(t *testing.T) {
 		m.Site.UnsafeHTML = unsafe
 		out := renderTest(t, m, Options{ContentDir: "content", ShowDrafts: true})
 		for _, name := range out.names() {
+			if strings.HasSuffix(name, ".csv") {
+				continue // open data: text/csv, the strings kept as data (opendata_test.go)
+			}
 			data := string(out[name])
 			for _, bad := range []string{script, "<img src=x onerror", `"><img`} {
 				if strings.Contains(data, bad) {

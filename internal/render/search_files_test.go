@@ -5,7 +5,7 @@ import "strings"
 // generatedDirs are folders whose files depend on the data in bulk (the
 // search index, the facet pages); their contents are tested on their own.
 var generatedDirs = []string{
-	searchDir + "/",
+	searchDir + "/", dataDir + "/",
 	dirProducts + "/cong-nhan/", dirProducts + "/nhom/", dirProducts + "/don-vi/", dirProducts + "/nam/",
 	dirEstablishments + "/don-vi/", dirEstablishments + "/nganh/", dirEstablishments + "/loai-hinh/",
 	dirEstablishments + "/nguon-von/", dirEstablishments + "/hoat-dong/", dirEstablishments + "/nam/",

@@ -1,0 +1,444 @@
+package render
+
+// Open data: every collection as JSON and as CSV under du-lieu/, and a page
+// describing the files and their columns. CSV files are UTF-8 with a byte
+// order mark (so that Excel shows Vietnamese correctly), CRLF line ends and
+// RFC 4180 quoting. Private fields never reach the model; unpublished
+// articles kept for preview are left out here.
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/model"
+)
+
+// dataDir is the folder of the open data.
+const dataDir = "du-lieu"
+
+// DataColumn is one column of an open data file.
+type DataColumn struct {
+	Name string
+	// Desc is its meaning in the interface language.
+	Desc string
+	desc [2]string
+}
+
+// DataSet is one collection as a table.
+type DataSet struct {
+	// Name is the file name without extension ("co-so").
+	Name    string
+	Title   string
+	Columns []DataColumn
+	Rows    [][]any
+	// CSV and JSON are the site-relative files; CSVBytes and JSONBytes
+	// their sizes.
+	CSV, JSON           string
+	CSVBytes, JSONBytes int
+}
+
+// DataPage is the data of the open data page.
+type DataPage struct {
+	Sets    []*DataSet
+	License model.Link
+}
+
+func col(name, vi, en string) DataColumn { return DataColumn{Name: name, desc: [2]string{vi, en}} }
+
+// moneyCells are the amount, its qualifier and its stage, empty when not
+// given.
+func moneyCells(m model.Money) []any {
+	if !m.Set {
+		return []any{nil, "", ""}
+	}
+	return []any{m.Amount, m.Approx, m.Stage}
+}
+
+func dateCell(d model.Date) any {
+	if d.IsZero() {
+		return ""
+	}
+	s := fmt.Sprintf("%04d", d.Year)
+	if d.Month > 0 {
+		s += fmt.Sprintf("-%02d", d.Month)
+		if d.Day > 0 {
+			s += fmt.Sprintf("-%02d", d.Day)
+		}
+	}
+	return s
+}
+
+func unitID(u *model.Unit) string {
+	if u == nil {
+		return ""
+	}
+	return u.ID
+}
+
+func intCell(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// dataSets returns every collection as a table, in the order of the page.
+func (r *renderer) dataSets() []*DataSet {
+	m := r.m
+	url := func(x any) string {
+		p, _ := Path(x)
+		return r.f.absOrPath(p)
+	}
+	var sets []*DataSet
+
+	est := &DataSet{Name: "co-so", Title: r.f.i18n.text("section.establishments"), Columns: []DataColumn{
+		col("id", "mã cơ sở (phần cuối địa chỉ trang)", "establishment id (end of the page address)"),
+		col("ten", "tên cơ sở", "name"),
+		col("loai_hinh", "loại hình (mã theo quy ước dữ liệu)", "legal form (data contract key)"),
+		col("quy_mo", "quy mô", "scale"),
+		col("nganh_nghe", "ngành nghề, cách nhau bằng dấu chấm phẩy", "sectors, separated by semicolons"),
+		col("dia_chi", "địa chỉ như đã ghi nhận", "address as recorded"),
+		col("don_vi", "mã địa bàn lúc ghi nhận", "area id as recorded"),
+		col("don_vi_nay", "mã địa bàn hiện nay", "area id today"),
+		col("nam_thanh_lap", "năm thành lập", "year founded"),
+		col("dien_thoai", "điện thoại (chỉ khi cơ sở đồng ý công khai)", "phone (only when made public)"),
+		col("email", "thư điện tử (chỉ khi cơ sở đồng ý công khai)", "email (only when made public)"),
+		col("website", "trang web", "website"),
+		col("so_san_pham", "số sản phẩm trong dữ liệu", "products in the records"),
+		col("trang", "địa chỉ trang của cơ sở", "page address"),
+	}}
+	for _, e := range m.Establishments {
+		est.Rows = append(est.Rows, []any{e.ID, e.Name, e.LegalForm, e.Scale, strings.Join(e.Sectors, "; "), r.f.address(e.Address),
+			unitID(e.Address.Unit), unitID(e.Address.Current), intCell(e.Founded), e.Contact.Phone, e.Contact.Email, e.Contact.Website,
+			len(e.Products), url(e)})
+	}
+	sets = append(sets, est)
+
+	prod := &DataSet{Name: "san-pham", Title: r.f.i18n.text("section.products"), Columns: []DataColumn{
+		col("id", "mã sản phẩm", "product id"),
+		col("ten", "tên sản phẩm", "name"),
+		col("co_so", "mã cơ sở sản xuất", "establishment id"),
+		col("ten_co_so", "tên cơ sở sản xuất", "establishment name"),
+		col("nhom", "nhóm sản phẩm (mã)", "product group (key)"),
+		col("gia", "giá (đồng)", "price (đồng)"),
+		col("don_vi_tinh", "đơn vị tính của giá", "unit of the price"),
+		col("gia_tai_ngay", "ngày của giá", "date of the price"),
+		col("cong_nhan", "các công nhận, cách nhau bằng dấu chấm phẩy", "recognitions, separated by semicolons"),
+		col("trang", "địa chỉ trang của sản phẩm", "page address"),
+	}}
+	for _, p := range m.Products {
+		var eid, ename string
+		if p.Establishment != nil {
+			eid, ename = p.Establishment.ID, p.Establishment.Name
+		}
+		var awards []string
+		for _, rc := range p.Recognitions {
+			awards = append(awards, r.f.award(rc))
+		}
+		var price any
+		if p.Price.Set {
+			price = p.Price.Amount
+		}
+		prod.Rows = append(prod.Rows, []any{p.ID, p.Name, eid, ename, p.Group, price, p.Price.Unit, dateCell(p.Price.AsOf), strings.Join(awards, "; "), url(p)})
+	}
+	sets = append(sets, prod)
+
+	proj := &DataSet{Name: "de-an", Title: r.f.i18n.text("section.projects"), Columns: []DataColumn{
+		col("id", "mã đề án", "project id"),
+		col("ten", "tên đề án", "title"),
+		col("nam", "năm kế hoạch", "plan year"),
+		col("chuong_trinh", "mã chương trình", "programme id"),
+		col("nguon_kinh_phi", "nguồn kinh phí: kcqg, kcdp, khac", "funding source: kcqg, kcdp, khac"),
+		col("loai", "loại đề án: nhom, diem, don", "type: nhom, diem, don"),
+		col("noi_dung", "nội dung hoạt động (mã)", "activity (key)"),
+		col("kinh_phi", "kinh phí khuyến công (đồng)", "industrial promotion funding (đồng)"),
+		col("kinh_phi_uoc", "kinh phí là số làm tròn: gan, khoang, hon, tren, duoi", "funding is rounded: gan, khoang, hon, tren, duoi"),
+		col("kinh_phi_giai_doan", "giai đoạn của kinh phí: de_nghi, phe_duyet, giai_ngan, quyet_toan", "stage of the funding"),
+		col("doi_ung", "kinh phí đối ứng của cơ sở (đồng)", "counterpart funding (đồng)"),
+		col("doi_ung_uoc", "đối ứng là số làm tròn", "counterpart is rounded"),
+		col("doi_ung_giai_doan", "giai đoạn của kinh phí đối ứng", "stage of the counterpart"),
+		col("so_co_so_thu_huong", "số cơ sở thụ hưởng", "recipients"),
+		col("co_so_thu_huong", "mã các cơ sở thụ hưởng có tên, cách nhau bằng dấu chấm phẩy", "ids of the named recipients, separated by semicolons"),
+		col("trang_thai", "trạng thái (mã)", "status (key)"),
+		col("trang", "địa chỉ trang của đề án", "page address"),
+	}}
+	for _, p := range m.Projects {
+		var prog string
+		if p.Programme != nil {
+			prog = p.Programme.ID
+		}
+		var bens []string
+		for _, b := range p.Beneficiaries {
+			if b.Establishment != nil {
+				bens = append(bens, b.Establishment.ID)
+			}
+		}
+		row := []any{p.ID, p.Title, p.Year, prog, p.FundingSource, p.Type, p.Activity}
+		row = append(row, moneyCells(p.Budget)...)
+		row = append(row, moneyCells(p.Counterpart)...)
+		row = append(row, intCell(p.Recipients), strings.Join(bens, "; "), p.Status, url(p))
+		proj.Rows = append(proj.Rows, row)
+	}
+	sets = append(sets, proj)
+
+	rec := &DataSet{Name: "binh-chon", Title: r.f.i18n.text("section.rounds"), Columns: []DataColumn{
+		col("vong", "mã vòng bình chọn hoặc quyết định OCOP", "round id"),
+		col("he_thong", "cnnt hoặc ocop", "cnnt or ocop"),
+		col("cap", "cấp: huyen, tinh, khu_vuc, quoc_gia", "level"),
+		col("khu_vuc", "khu vực (cấp khu vực)", "region (regional rounds)"),
+		col("nam", "năm", "year"),
+		col("so_quyet_dinh", "số quyết định", "decision number"),
+		col("ngay_quyet_dinh", "ngày quyết định", "decision date"),
+		col("so_cong_bo", "số sản phẩm được công nhận theo công bố của vòng", "number recognised as reported by the round"),
+		col("san_pham", "mã sản phẩm", "product id"),
+		col("ten_san_pham", "tên sản phẩm", "product name"),
+		col("diem", "điểm", "score"),
+		col("sao", "số sao OCOP", "OCOP stars"),
+		col("hieu_luc_den", "hiệu lực đến (OCOP)", "valid until (OCOP)"),
+		col("chung_nhan", "số giấy chứng nhận", "certificate"),
+	}}
+	for _, rd := range m.Rounds {
+		var reported any
+		if rd.HasReportedCount {
+			reported = rd.ReportedCount
+		}
+		for _, a := range rd.Awards {
+			var pid, pname string
+			if a.Product != nil {
+				pid, pname = a.Product.ID, a.Product.Name
+			}
+			var score any
+			if a.Score != 0 {
+				score = a.Score
+			}
+			rec.Rows = append(rec.Rows, []any{rd.ID, rd.Scheme, rd.Level, rd.Region, rd.Year, rd.Decision.Number, dateCell(rd.Decision.Date),
+				reported, pid, pname, score, intCell(a.Stars), dateCell(a.ValidUntil), a.Certificate})
+		}
+	}
+	sets = append(sets, rec)
+
+	progs := &DataSet{Name: "chuong-trinh", Title: r.f.i18n.text("section.programmes"), Columns: []DataColumn{
+		col("id", "mã chương trình", "programme id"),
+		col("ten", "tên chương trình", "name"),
+		col("pham_vi", "phạm vi: quoc_gia, tinh", "scope"),
+		col("tu_nam", "từ năm", "from year"),
+		col("den_nam", "đến năm", "to year"),
+		col("so_quyet_dinh", "số quyết định", "decision number"),
+		col("ngay_quyet_dinh", "ngày quyết định", "decision date"),
+		col("so_de_an", "số đề án trong dữ liệu", "projects in the records"),
+		col("trang", "địa chỉ trang của chương trình", "page address"),
+	}}
+	for _, p := range m.Programmes {
+		progs.Rows = append(progs.Rows, []any{p.ID, p.Name, p.Scope, intCell(p.FromYear), intCell(p.ToYear), p.Decision.Number, dateCell(p.Decision.Date), len(p.Projects), url(p)})
+	}
+	sets = append(sets, progs)
+
+	years := &DataSet{Name: "so-lieu-nam", Title: r.f.i18n.text("section.stats"), Columns: []DataColumn{
+		col("nam", "năm", "year"),
+		col("so_de_an", "số đề án (không tính đề án đã hủy)", "projects (cancelled ones left out)"),
+		col("co_so_duoc_ho_tro", "số cơ sở được hỗ trợ (mỗi cơ sở một lần)", "establishments supported (each once)"),
+		col("co_so_co_ten", "trong đó cơ sở có tên trong dữ liệu", "of which named in the records"),
+		col("kinh_phi", "kinh phí khuyến công (đồng), tính từ dữ liệu chi tiết", "industrial promotion funding (đồng) from the records"),
+		col("kinh_phi_giai_doan", "giai đoạn của kinh phí", "stage of the funding"),
+		col("san_pham_duoc_cong_nhan", "số công nhận trong các vòng của năm", "recognitions in the year's rounds"),
+	}}
+	for _, y := range m.Stats.Years {
+		var amount any
+		stage := ""
+		if len(y.Funding) > 0 {
+			amount, stage = y.Funding[y.Main].Total, y.Funding[y.Main].Stage
+		}
+		years.Rows = append(years.Rows, []any{y.Year, y.Projects, y.EstablishmentsSupported, y.NamedSupported, amount, stage, y.Recognitions.Total})
+	}
+	sets = append(sets, years)
+
+	units := &DataSet{Name: "don-vi", Title: r.f.i18n.text("section.units"), Columns: []DataColumn{
+		col("id", "mã địa bàn", "area id"),
+		col("ten", "tên", "name"),
+		col("loai", "loại: tinh, huyen, xa, …", "type"),
+		col("cap_tren", "mã địa bàn cấp trên", "id of the area above"),
+		col("ma_thong_ke", "mã thống kê", "statistics code"),
+		col("hieu_luc_tu", "có hiệu lực từ", "valid from"),
+		col("hieu_luc_den", "hết hiệu lực sau", "valid to"),
+		col("nay_la", "mã địa bàn hiện nay", "id of the area today"),
+	}}
+	for _, u := range m.Units {
+		units.Rows = append(units.Rows, []any{u.ID, u.Name, u.Type, unitID(u.Parent), u.Code, dateCell(u.ValidFrom), dateCell(u.ValidTo), unitID(u.Current)})
+	}
+	sets = append(sets, units)
+
+	news := &DataSet{Name: "tin-tuc", Title: r.f.i18n.text("section.news"), Columns: []DataColumn{
+		col("id", "mã bài viết", "article id"),
+		col("tieu_de", "tiêu đề", "title"),
+		col("ngay", "ngày đăng", "date"),
+		col("tac_gia", "tác giả", "author"),
+		col("nguon", "nguồn", "source"),
+		col("tom_tat", "tóm tắt", "summary"),
+		col("chu_de", "chủ đề, cách nhau bằng dấu chấm phẩy", "tags, separated by semicolons"),
+		col("trang", "địa chỉ bài viết", "page address"),
+	}}
+	for _, a := range m.News {
+		if !published(a, m) {
+			continue
+		}
+		date := ""
+		if a.HasDate {
+			date = a.Date.Format("2006-01-02")
+		}
+		news.Rows = append(news.Rows, []any{a.Slug, a.Title, date, a.Author, a.Source.Name, a.Summary, strings.Join(a.Tags, "; "), url(a)})
+	}
+	sets = append(sets, news)
+
+	lang := 0
+	if r.lang == "en" {
+		lang = 1
+	}
+	for _, s := range sets {
+		for i := range s.Columns {
+			s.Columns[i].Desc = s.Columns[i].desc[lang]
+		}
+		s.CSV = dataDir + "/" + s.Name + ".csv"
+		s.JSON = dataDir + "/" + s.Name + ".json"
+	}
+	return sets
+}
+
+// abs returns the absolute URL of a site path, or the path itself when the
+// site has no base_url.
+func (f *funcs) absOrPath(p string) string {
+	if a := f.abs(p); a != "" {
+		return a
+	}
+	return strings.TrimSuffix(p, "index.html")
+}
+
+// cellText writes a cell for CSV.
+func cellText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// CSV returns the table as CSV: UTF-8 with a byte order mark, CRLF line
+// ends, RFC 4180 quoting.
+func (s *DataSet) csv() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	head := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		head[i] = c.Name
+	}
+	if err := w.Write(head); err != nil {
+		return nil, err
+	}
+	rec := make([]string, len(s.Columns))
+	for _, row := range s.Rows {
+		for i, v := range row {
+			rec[i] = cellText(v)
+		}
+		if err := w.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// json returns the table as a JSON array of objects whose keys follow the
+// column order; empty cells are null.
+func (s *DataSet) json() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("[")
+	for ri, row := range s.Rows {
+		if ri > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n{")
+		for i, v := range row {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			k, _ := json.Marshal(s.Columns[i].Name)
+			b.Write(k)
+			b.WriteString(":")
+			if str, ok := v.(string); ok && str == "" {
+				v = nil
+			}
+			js, err := json.Marshal(v)
+			if err != nil {
+				return nil, err
+			}
+			b.Write(js)
+		}
+		b.WriteString("}")
+	}
+	b.WriteString("\n]\n")
+	return b.Bytes(), nil
+}
+
+// openData writes the files and the page describing them.
+func (r *renderer) openData() {
+	sets := r.dataSets()
+	for _, s := range sets {
+		c, err := s.csv()
+		if err == nil {
+			var j []byte
+			j, err = s.json()
+			if err == nil {
+				r.write(s.CSV, c)
+				r.write(s.JSON, j)
+				s.CSVBytes, s.JSONBytes = len(c), len(j)
+			}
+		}
+		if err != nil {
+			r.diags.Error(diag.Pos{}, "opendata", diag.M("không tạo được tệp dữ liệu %s: %v", "cannot write the data file %s: %v", s.Name, err))
+		}
+	}
+	t := r.f.i18n
+	r.emit(r.newPage("data", dirPath(dataDir), t.text("data.title"), t.text("data.description"), DataPage{Sets: sets, License: r.m.Site.License}))
+}
+
+func init() {
+	for k, v := range dataI18n {
+		if _, ok := i18nVi[k]; !ok {
+			i18nVi[k] = v[0]
+		}
+		if _, ok := i18nEn[k]; !ok {
+			i18nEn[k] = v[1]
+		}
+	}
+}
+
+// dataI18n holds the interface strings of the open data page: Vietnamese,
+// English.
+var dataI18n = map[string][2]string{
+	"data.title":       {"Dữ liệu mở", "Open data"},
+	"data.description": {"Toàn bộ dữ liệu của trang ở dạng CSV (mở được bằng Excel) và JSON: cơ sở, sản phẩm, đề án, bình chọn, chương trình, số liệu theo năm, địa bàn và tin tức.", "All the data of this site as CSV (opens in Excel) and JSON: establishments, products, projects, recognitions, programmes, yearly figures, areas and news."},
+	"data.intro":       {"Mỗi bảng có hai tệp cùng nội dung: CSV (mã UTF-8 có BOM, mở trực tiếp bằng Excel) và JSON. Số tiền tính bằng đồng, ngày viết theo dạng năm-tháng-ngày. Thông tin riêng tư và bài chưa công bố không có trong các tệp.", "Each table comes as two files with the same content: CSV (UTF-8 with a byte order mark, opens directly in Excel) and JSON. Amounts are in đồng, dates are year-month-day. Private details and unpublished articles are not in the files."},
+	"data.built":       {"Dữ liệu được xuất ngày %s.", "Exported on %s."},
+	"data.license":     {"Giấy phép: %s", "Licence: %s"},
+	"data.noLicense":   {"Trang chưa ghi giấy phép sử dụng dữ liệu; hãy liên hệ cơ quan chủ quản trước khi dùng lại.", "The site gives no licence for its data; ask the publisher before reusing it."},
+	"data.rows":        {"%d dòng", "%d rows"},
+	"data.column":      {"Cột", "Column"},
+	"data.meaning":     {"Ý nghĩa", "Meaning"},
+	"data.files":       {"Tệp", "Files"},
+	"data.size":        {"%s (%s byte)", "%s (%s bytes)"},
+	"data.columns":     {"Các cột của %s", "Columns of %s"},
+}
