@@ -27,6 +27,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -456,8 +457,45 @@ func (d *Dir) Commit() error {
 	}
 	// The new output is in place; the old one is only clutter now, and
 	// the next Open removes what is left if this fails.
-	os.RemoveAll(old)
+	removeTree(old)
 	return nil
+}
+
+// removeTree removes the folder dir and everything in it, the folders of
+// its first two levels on several goroutines at once: removing the
+// previous output of a large site is many thousands of unlinks, which the
+// file system can do side by side in different folders.
+func removeTree(dir string) {
+	var parts []string
+	top, _ := os.ReadDir(dir)
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() {
+			parts = append(parts, p)
+			continue
+		}
+		sub, _ := os.ReadDir(p)
+		for _, s := range sub {
+			parts = append(parts, filepath.Join(p, s.Name()))
+		}
+	}
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for i := 0; i < max(2, runtime.GOMAXPROCS(0)); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				os.RemoveAll(p)
+			}
+		}()
+	}
+	for _, p := range parts {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	os.RemoveAll(dir)
 }
 
 // ConcurrentWrites marks Dir as safe for concurrent WriteFile and
