@@ -44,6 +44,7 @@ func init() {
 	commands = []command{
 		{"check", diag.M("kiểm tra dữ liệu và nội dung của trang, in số liệu tìm được", "validate the data and content of a site and print what it found"), checkUsage, runCheck},
 		{"build", diag.M("tạo trang web tĩnh vào thư mục public/", "build the static site into public/"), buildUsage, runBuild},
+		{"serve", diag.M("xem trước trang trên trình duyệt, tự tải lại khi sửa tệp", "preview the site in a browser, reloading as files are edited"), serveUsage, runServe},
 		{"demo", diag.M("tạo một trang mẫu với dữ liệu minh họa (để thử và đo tốc độ)", "write an example site of illustrative data (for trying out and benchmarks)"), demoUsage, runDemo},
 		{"new", diag.M("tạo trang mới, hoặc tệp tin bài, cơ sở, sản phẩm, đề án mới", "create a new site, or a new article, establishment, product or project file"), newUsage, runNew},
 		{"import", diag.M("nhập cơ sở, sản phẩm, đề án từ bảng tính CSV", "import establishments, products or projects from a CSV spreadsheet"), importUsage, runImport},
