@@ -370,16 +370,5 @@ var facetI18n = map[string][2]string{
 
 // Facets returns the facets of a section's list page (products,
 // establishments, projects), nil on any other page: the list pages link
-// to every facet value.
-func (p *Page) Facets() []Facet {
-	switch p.Kind {
-	case "products", "establishments", "projects":
-	default:
-		return nil
-	}
-	if p.Model == nil {
-		return nil
-	}
-	r := &renderer{m: p.Model, lang: p.Lang, f: newFuncs(p.Model, Options{}, p.Lang)}
-	return r.sectionFacets(p.Kind)
-}
+// to every facet value. They are computed once per render (see newPage).
+func (p *Page) Facets() []Facet { return p.facets }

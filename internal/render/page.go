@@ -54,6 +54,8 @@ type Page struct {
 	// Index leads to the groups of a paginated list (letters of the
 	// directory, product groups, years), on whichever page each starts.
 	Index []IndexLink
+	// facets are the facets of a section list page (see Facets).
+	facets []Facet
 }
 
 // Crumb is one step of the breadcrumbs. Path is site-relative; the last

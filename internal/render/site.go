@@ -81,6 +81,10 @@ type renderer struct {
 	// pool executes the pages; nil once closed.
 	pool     *pool
 	progress *Progress
+	// facetsBySection holds the facets of each section's list pages,
+	// computed once per Render: every page of a paginated list links to
+	// the same facet values.
+	facetsBySection map[string][]Facet
 }
 
 // newPage fills in what every page has. file is the page's output path,
@@ -111,6 +115,18 @@ func (r *renderer) newPage(kind, file, title, desc string, data any, crumbs ...C
 		p.Crumbs = append(p.Crumbs, Crumb{Title: title})
 	}
 	p.Menu = menuFor(r.menu, file, p.Root)
+	switch kind {
+	case "products", "establishments", "projects":
+		if r.facetsBySection == nil {
+			r.facetsBySection = map[string][]Facet{}
+		}
+		fs, ok := r.facetsBySection[kind]
+		if !ok {
+			fs = r.sectionFacets(kind)
+			r.facetsBySection[kind] = fs
+		}
+		p.facets = fs
+	}
 	return p
 }
 
