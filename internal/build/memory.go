@@ -85,9 +85,24 @@ func Prepare(dir string, opts MemoryOptions) (*Preview, diag.List) {
 	if m == nil || diags.HasErrors() {
 		return nil, diags
 	}
+	markUnpublished(m)
 	res.Total = time.Since(start)
 	ropts := renderOptions(dir, m, BuildOptions{Drafts: true, Future: true, Lang: opts.Lang})
 	return &Preview{m: m, ropts: ropts, Result: res}, diags
+}
+
+// markUnpublished marks as drafts, for the preview only, the articles and
+// pages a build would leave out because their publish_date is still to
+// come or their expiry_date is past: the preview shows them with the same
+// "bản nháp" badge as drafts, so that nobody takes them for published.
+func markUnpublished(m *model.Model) {
+	for _, list := range [][]*model.Article{m.News, m.Pages} {
+		for _, a := range list {
+			if !a.Publish.IsZero() && a.Publish.After(m.Now) || !a.Expiry.IsZero() && a.Expiry.Before(m.Now) {
+				a.Draft = true
+			}
+		}
+	}
 }
 
 // BaseURL is the site's base_url ("" when none).

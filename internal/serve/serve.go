@@ -73,8 +73,9 @@ type Server struct {
 
 // client is a browser listening to the event stream.
 type client struct {
-	// page is the output file the browser shows, "" when unknown.
-	page string
+	// page are the output files that may answer the URL the browser
+	// shows (see build.Candidates), nil when unknown.
+	page []string
 	ch   chan string
 }
 
@@ -116,9 +117,7 @@ func (s *Server) Rebuild(changed ...string) diag.List {
 		var want []string
 		s.mu.Lock()
 		for c := range s.clients {
-			if c.page != "" {
-				want = append(want, c.page)
-			}
+			want = append(want, c.page...)
 		}
 		s.mu.Unlock()
 		g.prefetch(want)
@@ -203,11 +202,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	for _, name := range build.Candidates(p) {
-		if f, ok := g.file(name); ok {
-			s.send(w, r, g, name, f, http.StatusOK)
-			return
-		}
+	if name, f, ok := g.find(build.Candidates(p)); ok {
+		s.send(w, r, g, name, f, http.StatusOK)
+		return
 	}
 	if g.failed() {
 		s.errorPage(w, g)
@@ -259,8 +256,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		if g := s.gen.Load(); g != nil && g.preview != nil {
 			p = strings.TrimPrefix(p, basePath(g.preview.BaseURL()))
 		}
-		cands := build.Candidates(strings.TrimPrefix(p, "/"))
-		c.page = cands[len(cands)-1]
+		c.page = build.Candidates(strings.TrimPrefix(p, "/"))
 	}
 	s.mu.Lock()
 	s.clients[c] = true
@@ -369,6 +365,36 @@ func (g *generation) linkWarnings() diag.List {
 	return g.links
 }
 
+// find returns the first of the output files names that the site has,
+// rendering them (and only them) when the whole site is not rendered yet.
+func (g *generation) find(names []string) (string, build.MemFile, bool) {
+	g.mu.Lock()
+	var unknown []string
+	for _, n := range names {
+		if g.full != nil || g.missing[n] {
+			continue
+		}
+		if _, ok := g.pages[n]; !ok {
+			unknown = append(unknown, n)
+		}
+	}
+	g.mu.Unlock()
+	if len(unknown) > 0 && !slices.ContainsFunc(unknown, isSitemap) {
+		g.prefetch(unknown)
+	}
+	for _, n := range names {
+		if f, ok := g.file(n); ok {
+			return n, f, true
+		}
+	}
+	return "", build.MemFile{}, false
+}
+
+// isSitemap reports whether name is a file of the sitemap.
+func isSitemap(name string) bool {
+	return strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml")
+}
+
 // file returns an output file, rendering it (and only it) when the whole
 // site is not rendered yet. Sitemaps list every page, so they wait for
 // the whole site.
@@ -388,7 +414,7 @@ func (g *generation) file(name string) (build.MemFile, bool) {
 		return build.MemFile{}, false
 	}
 	g.mu.Unlock()
-	if strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml") {
+	if isSitemap(name) {
 		select {
 		case <-g.fullDone:
 		case <-time.After(30 * time.Second):

@@ -70,7 +70,7 @@ func newServer(t *testing.T, dir string) (*Server, *httptest.Server) {
 	return s, ts
 }
 
-func get(t *testing.T, url string) (int, string, string) {
+func get(t testing.TB, url string) (int, string, string) {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -97,7 +97,7 @@ func write(t *testing.T, dir, name, text string) {
 
 // events connects to the event stream as the page at path and returns a
 // channel of the events' names, once the hello event is read.
-func events(t *testing.T, s *Server, ts *httptest.Server, path string) <-chan string {
+func events(t testing.TB, s *Server, ts *httptest.Server, path string) <-chan string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -263,7 +263,15 @@ func escaped(s string) string {
 func TestDraftsShownWithBadge(t *testing.T) {
 	dir := newSite(t)
 	write(t, dir, "content/news/ban-nhap-thu.md", "---\ntitle: Bài nháp thử\ndate: 2025-11-30\ndraft: true\n---\n\nChưa đăng.\n")
+	write(t, dir, "content/news/sap-dang.md", "---\ntitle: Bài sắp đăng\ndate: 2025-11-29\npublish_date: 2026-01-15\n---\n\nSắp đăng.\n")
+	write(t, dir, "content/news/da-het-han.md", "---\ntitle: Bài đã hết hạn\ndate: 2025-11-28\nexpiry_date: 2025-11-30\n---\n\nHết hạn.\n")
 	_, ts := newServer(t, dir)
+	for _, p := range []struct{ path, title string }{{"/tin-tuc/sap-dang/", "Bài sắp đăng"}, {"/tin-tuc/da-het-han/", "Bài đã hết hạn"}} {
+		status, _, body := get(t, ts.URL+p.path)
+		if status != 200 || !strings.Contains(body, p.title+` <span class="draft">bản nháp</span>`) {
+			t.Fatalf("%s: %d, no badge:\n%s", p.path, status, body)
+		}
+	}
 	status, _, body := get(t, ts.URL+"/tin-tuc/ban-nhap-thu/")
 	if status != 200 || !strings.Contains(body, `Bài nháp thử <span class="draft">bản nháp</span>`) {
 		t.Fatalf("draft article: %d\n%s", status, body)
