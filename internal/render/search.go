@@ -296,14 +296,14 @@ func searchVariant(w string) string {
 // searchToken is one folded token of the index.
 type searchToken struct {
 	variants []string
-	variant  map[string]int
-	postings []searchPosting
-	size     int // estimated bytes in its shard
-}
-
-type searchPosting struct {
-	doc  int
-	vals []int
+	// flat holds the postings as they are written: per document, the
+	// document number as the difference from the previous one, the count
+	// of positions kept, then each position. Kept flat, in 32 bits, since
+	// a large site has tens of millions of postings.
+	flat    []int32
+	lastDoc int
+	countAt int // index in flat of the current document's count
+	size    int // estimated bytes in its shard
 }
 
 // SearchIndex is the index built from the documents.
@@ -343,28 +343,33 @@ func (ix *SearchIndex) addToken(doc int, w string, pos, field int) {
 	key := vi.Fold(w)
 	t := ix.tokens[key]
 	if t == nil {
-		t = &searchToken{variant: map[string]int{}}
+		t = &searchToken{}
 		ix.tokens[key] = t
 	}
 	v := searchVariant(w)
-	idx, ok := t.variant[v]
-	if !ok {
+	idx := -1
+	for i, x := range t.variants {
+		if x == v {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
 		idx = len(t.variants)
 		if idx > 15 {
 			idx = 15 // more spellings than a word has: kept, not told apart
 		} else {
 			t.variants = append(t.variants, v)
 		}
-		t.variant[v] = idx
 	}
-	n := len(t.postings)
-	if n == 0 || t.postings[n-1].doc != doc {
-		t.postings = append(t.postings, searchPosting{doc: doc})
-		n++
+	if len(t.flat) == 0 || t.lastDoc != doc {
+		t.flat = append(t.flat, int32(doc-t.lastDoc), 0)
+		t.countAt = len(t.flat) - 1
+		t.lastDoc = doc
 	}
-	p := &t.postings[n-1]
-	if len(p.vals) < maxPositions {
-		p.vals = append(p.vals, pos<<6|field<<4|idx)
+	if t.flat[t.countAt] < maxPositions {
+		t.flat = append(t.flat, int32(pos<<6|field<<4|idx))
+		t.flat[t.countAt]++
 	}
 }
 
@@ -380,14 +385,7 @@ func (ix *SearchIndex) Tokens() []string {
 
 // encode returns a token's entry: [[variants], [postings]].
 func (t *searchToken) encode() []any {
-	flat := make([]int, 0, len(t.postings)*3)
-	prev := 0
-	for _, p := range t.postings {
-		flat = append(flat, p.doc-prev, len(p.vals))
-		flat = append(flat, p.vals...)
-		prev = p.doc
-	}
-	return []any{t.variants, flat}
+	return []any{t.variants, t.flat}
 }
 
 // shards partitions the tokens by prefix: two letters, longer while a
