@@ -395,6 +395,10 @@ func (s *DataSet) json() ([]byte, error) {
 
 // openData writes the files and the page describing them.
 func (r *renderer) openData() {
+	// The data files and their page lie in one folder.
+	if !r.opts.wants(dataDir + "/") {
+		return
+	}
 	sets := r.dataSets()
 	for _, s := range sets {
 		c, err := s.csv()

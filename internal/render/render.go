@@ -43,8 +43,11 @@ type Options struct {
 	ShowDrafts bool
 	// Only, when not nil, limits the files produced to those whose output
 	// path it accepts; a page it refuses is skipped before its template
-	// runs. The sitemap then lists only the pages produced. serve uses it
-	// to render the page asked for without rendering the whole site.
+	// runs. The sitemap then lists only the pages produced. Before work
+	// whose files all lie in one folder (the search index), Only is asked
+	// about the folder's name ending in "/": refusing it skips that work.
+	// serve uses Only to render the page asked for without rendering the
+	// whole site.
 	Only func(name string) bool
 	// Progress, when not nil, counts the pages as they are written.
 	Progress *Progress

@@ -25,19 +25,26 @@ const searchPath = "tim-kiem/index.html"
 
 // search writes the search index and the search page.
 func (r *renderer) search() {
-	ix := newSearchIndex(r.SearchDocs())
-	files, err := ix.Files()
-	if err != nil {
-		r.diags.Error(diag.Pos{}, "search", diag.M("không tạo được chỉ mục tìm kiếm: %v", "cannot build the search index: %v", err))
+	// The index and the page lie in the folder of the page.
+	if !r.opts.wants(path.Dir(searchPath) + "/") {
 		return
 	}
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		r.write(searchDir+"/"+n, files[n])
+	docs := r.SearchDocs()
+	if r.opts.wants(searchDir + "/") {
+		ix := newSearchIndex(docs)
+		files, err := ix.Files()
+		if err != nil {
+			r.diags.Error(diag.Pos{}, "search", diag.M("không tạo được chỉ mục tìm kiếm: %v", "cannot build the search index: %v", err))
+			return
+		}
+		names := make([]string, 0, len(files))
+		for n := range files {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			r.write(searchDir+"/"+n, files[n])
+		}
 	}
 
 	t := r.f.i18n
@@ -57,7 +64,7 @@ func (r *renderer) search() {
 	p := r.newPage("search", searchPath, t.text("search.title"), t.text("search.description"), SearchPage{
 		Index:   rel + "/",
 		Strings: string(js),
-		Docs:    len(ix.Docs),
+		Docs:    len(docs),
 		Browse:  browse,
 	})
 	r.emit(p)

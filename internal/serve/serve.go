@@ -440,7 +440,20 @@ func (g *generation) prefetch(names []string) {
 	for _, n := range names {
 		want[n] = true
 	}
-	files, _, diags := g.preview.Render(func(name string) bool { return want[name] })
+	files, _, diags := g.preview.Render(func(name string) bool {
+		if want[name] {
+			return true
+		}
+		// A folder: is any file wanted inside it?
+		if strings.HasSuffix(name, "/") {
+			for n := range want {
+				if strings.HasPrefix(n, name) {
+					return true
+				}
+			}
+		}
+		return false
+	})
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for n, f := range files {
