@@ -65,9 +65,8 @@ type Server struct {
 
 	mu      sync.Mutex
 	clients map[*client]bool
-	// hooks, for tests and measurements: called after each swap and each
-	// completed background render.
-	onSwap func(g int)
+	// onFull, for measurements, is called when a background render of
+	// the whole site completes.
 	onFull func(g int)
 }
 
@@ -127,9 +126,6 @@ func (s *Server) Rebuild(changed ...string) diag.List {
 	s.gen.Store(g)
 	s.report(g, time.Since(start))
 	s.broadcast("reload", strconv.Itoa(g.id))
-	if s.onSwap != nil {
-		s.onSwap(g.id)
-	}
 	if prev != nil && !g.failed() {
 		go g.renderAll()
 	}

@@ -379,3 +379,41 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("excerpt outside the site = %+v", got)
 	}
 }
+
+// TestPartialSameAsFull checks that pages rendered one at a time, several
+// at once, while the whole site renders in the background, are the same
+// as those of the whole site.
+func TestPartialSameAsFull(t *testing.T) {
+	dir := newSite(t)
+	s := New(Options{Dir: dir, Now: fixedNow})
+	full := make(chan int, 4)
+	s.onFull = func(g int) { full <- g }
+	s.Rebuild()
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	paths := []string{"/", "/san-pham/", "/co-so/", "/de-an/", "/tin-tuc/", "/so-lieu/", "/tim-kiem/", "/du-lieu/", "/static/site.css", "/atom.xml", "/khong-co/"}
+	type answer struct {
+		status int
+		body   string
+	}
+	first := make([]answer, len(paths))
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Go(func() {
+			status, _, body := get(t, ts.URL+p)
+			first[i] = answer{status, body}
+		})
+	}
+	wg.Wait()
+	select {
+	case <-full:
+	case <-time.After(time.Minute):
+		t.Fatal("the whole site was not rendered within a minute")
+	}
+	for i, p := range paths {
+		status, _, body := get(t, ts.URL+p)
+		if (answer{status, body}) != first[i] {
+			t.Errorf("GET %s: %d, then %d once the whole site is rendered; same body: %v", p, first[i].status, status, body == first[i].body)
+		}
+	}
+}
