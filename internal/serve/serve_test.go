@@ -417,3 +417,27 @@ func TestPartialSameAsFull(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokenLinkWarning(t *testing.T) {
+	dir := newSite(t)
+	write(t, dir, "content/news/lien-ket-hong.md", "---\ntitle: Liên kết hỏng\ndate: 2024-05-02\n---\n\nXem [trang này](../../khong-co-trang/).\n")
+	s := New(Options{Dir: dir, Now: fixedNow})
+	full := make(chan int, 4)
+	s.onFull = func(g int) { full <- g }
+	if d := s.Rebuild(); d.HasErrors() {
+		t.Fatal("errors")
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	select {
+	case <-full:
+	case <-time.After(time.Minute):
+		t.Fatal("the whole site was not rendered within a minute")
+	}
+	status, _, body := get(t, ts.URL+"/san-pham/")
+	want := `<li><code>tin-tuc/lien-ket-hong/index.html:`
+	if status != 200 || !strings.Contains(body, `id="khuyencong-warnings"`) || !strings.Contains(body, want) ||
+		!strings.Contains(body, "liên kết hỏng &#34;../../khong-co-trang/&#34;") {
+		t.Fatalf("no warning of the broken link: %d\n%s", status, body[max(0, len(body)-3000):])
+	}
+}
