@@ -74,6 +74,7 @@ func benchReload(b *testing.B, size demo.Size) {
 	}
 	settle()
 	var toEvent, toPage time.Duration
+	stages := map[string]time.Duration{}
 	b.ResetTimer()
 	for i := range b.N {
 		marker := fmt.Sprintf("Sửa lần %d.", i)
@@ -88,6 +89,9 @@ func benchReload(b *testing.B, size demo.Size) {
 			b.Fatal("no reload event")
 		}
 		toEvent += time.Since(start)
+		for _, st := range s.gen.Load().times {
+			stages[st.Name] += st.Elapsed
+		}
 		_, _, body := get(b, ts.URL+page)
 		toPage += time.Since(start)
 		if !strings.Contains(body, marker) {
@@ -99,4 +103,7 @@ func benchReload(b *testing.B, size demo.Size) {
 	}
 	b.ReportMetric(float64(toEvent.Milliseconds())/float64(b.N), "ms-to-event")
 	b.ReportMetric(float64(toPage.Milliseconds())/float64(b.N), "ms-to-page")
+	for name, d := range stages {
+		b.ReportMetric(float64(d.Milliseconds())/float64(b.N), "ms-"+name)
+	}
 }

@@ -119,7 +119,9 @@ func (s *Server) Rebuild(changed ...string) diag.List {
 			want = append(want, c.page...)
 		}
 		s.mu.Unlock()
+		t := time.Now()
 		g.prefetch(want)
+		g.times = append(prev.Result.Stages, build.Stage{Name: "render", Elapsed: time.Since(t)})
 	} else {
 		close(g.fullDone)
 	}
@@ -315,6 +317,9 @@ func basePath(baseURL string) string {
 type generation struct {
 	id int
 	s  *Server
+	// times are the stages of the rebuild: load, model, and the render
+	// of the pages open in browsers.
+	times []build.Stage
 	// preview is nil when the load or model stage reported an error.
 	preview *build.Preview
 	diags   diag.List
