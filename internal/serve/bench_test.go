@@ -71,6 +71,10 @@ func benchReload(b *testing.B, size demo.Size) {
 		case <-time.After(time.Minute):
 			b.Log("the background render did not finish within a minute")
 		}
+		// Drop an event the background render sent (links changed).
+		for len(ch) > 0 {
+			<-ch
+		}
 	}
 	settle()
 	var toEvent, toPage time.Duration
