@@ -142,20 +142,13 @@ func timed(res *Result, name string, f func()) {
 	res.Stages = append(res.Stages, Stage{Name: name, Elapsed: time.Since(t)})
 }
 
-// loadModel runs the load and model stages.
+// loadModel runs the load and model stages (see streamModel).
 func loadModel(dir string, now time.Time, drafts, future bool, res *Result) (*model.Model, diag.List) {
-	var site *load.Site
-	var diags diag.List
-	timed(res, "load", func() { site, diags = load.LoadDir(dir) })
-	if site == nil {
-		return nil, diags
-	}
-	var m *model.Model
-	timed(res, "model", func() {
-		var more diag.List
-		m, more = model.Build(site, model.Options{Now: now, Drafts: drafts, Future: future})
-		diags.Append(more)
-	})
+	start := time.Now()
+	plan, diags := load.PlanDir(dir)
+	m, more, inModel := streamModel(plan, model.Options{Now: now, Drafts: drafts, Future: future}, res.prog)
+	diags.Append(more)
+	res.Stages = append(res.Stages, Stage{Name: "load", Elapsed: time.Since(start) - inModel}, Stage{Name: "model", Elapsed: inModel})
 	return m, diags
 }
 

@@ -22,16 +22,21 @@ import (
 // LoadDir loads the site in folder dir; see Load.
 func LoadDir(dir string) (*Site, diag.List) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		var l diag.List
-		l.Error(diag.Pos{File: dir}, "no-site", diag.M(
-			"không tìm thấy thư mục trang %s: hãy kiểm tra đường dẫn, hoặc chạy lệnh trong thư mục chứa data/ và content/",
-			"site folder %s not found: check the path, or run the command in the folder that holds data/ and content/",
-			dir))
-		return &Site{Dir: dir, Data: make(map[string][]*Doc)}, l
+		return &Site{Dir: dir, Data: make(map[string][]*Doc)}, noSite(dir)
 	}
 	s, l := Load(os.DirFS(dir))
 	s.Dir = dir
 	return s, l
+}
+
+// noSite reports a site folder that does not exist.
+func noSite(dir string) diag.List {
+	var l diag.List
+	l.Error(diag.Pos{File: dir}, "no-site", diag.M(
+		"không tìm thấy thư mục trang %s: hãy kiểm tra đường dẫn, hoặc chạy lệnh trong thư mục chứa data/ và content/",
+		"site folder %s not found: check the path, or run the command in the folder that holds data/ and content/",
+		dir))
+	return l
 }
 
 // Load reads a site folder: data/site.yaml, the collections of data/,

@@ -25,46 +25,14 @@ func Build(src *load.Site, opts Options) (*Model, diag.List) {
 	if src == nil {
 		src = &load.Site{}
 	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
+	b := NewBuilder(opts, src.Assets)
+	b.Settings(src.Settings)
+	for _, name := range load.Collections {
+		b.Collection(name, src.Data[name])
 	}
-	b := &builder{
-		opts:   opts,
-		now:    now,
-		assets: newAssetIndex(src.Assets),
-		m: &Model{
-			Now:               now,
-			Assets:            src.Assets,
-			UnitByID:          map[string]*Unit{},
-			EstablishmentByID: map[string]*Establishment{},
-			ProductByID:       map[string]*Product{},
-			RoundByID:         map[string]*Round{},
-			ProjectByID:       map[string]*Project{},
-			ProgrammeByID:     map[string]*Programme{},
-			Tags:              map[string][]*Article{},
-		},
-		ids: map[string]*idIndex{},
-	}
-	b.decodeSite(src.Settings)
-	b.decodeUnits(src.Data["units"])
-	b.decodeEstablishments(src.Data["establishments"])
-	b.decodeProducts(src.Data["products"])
-	b.decodeRounds(src.Data["recognitions"])
-	b.decodeProgrammes(src.Data["programmes"])
-	b.decodeProjects(src.Data["projects"])
-	b.decodeReports(src.Data["reports"])
-	b.m.News = b.decodeArticles(src.News, "news")
-	b.m.Pages = b.decodeArticles(src.Pages, "pages")
-
-	b.resolve()
-	b.sortAll()
-	b.link()
-	b.m.Assets = b.publicAssets(src.Assets)
-
-	computeStats(b.m, &b.diags)
-	b.diags.Sort()
-	return b.m, b.diags
+	b.Articles("news", src.News)
+	b.Articles("pages", src.Pages)
+	return b.Finish()
 }
 
 // builder holds the state of one Build.
@@ -89,6 +57,11 @@ type builder struct {
 	// related are the articles' related ids, with the walker that reports
 	// on each article, in the order read.
 	related []pendingRelated
+	// slugs are the articles read per section ("news", "pages"), by slug,
+	// and reportYears the reports read, by year: for duplicates across
+	// the batches of files handed to a Builder.
+	slugs       map[string]map[string]diag.Pos
+	reportYears map[int]diag.Pos
 }
 
 // idIndex is one collection's ids and where each was defined.

@@ -21,16 +21,18 @@ type pendingRelated struct {
 }
 
 // decodeArticles reads the front matter of content/news (section "news")
-// or content/pages ("pages") and returns the published articles.
+// or content/pages ("pages") and returns the published articles. It may
+// be called several times for a section, with its files in path order.
 func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article {
 	sch, vin, enn := newsSchema, "bài viết", "article"
 	if section == "pages" {
 		sch, vin, enn = pageSchema, "trang", "page"
 	}
-	type seenSlug struct {
-		pos diag.Pos
+	seen := b.slugs[section]
+	if seen == nil {
+		seen = map[string]diag.Pos{}
+		b.slugs[section] = seen
 	}
-	seen := map[string]seenSlug{}
 	var out []*Article
 	for _, p := range pages {
 		slug := vi.Slug(p.Slug)
@@ -79,12 +81,12 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 		a.Menu = int(min(o.integer("menu"), 1<<31-1))
 		if first, dup := seen[slug]; dup {
 			b.diags.Error(pos, "url-collision", diag.Msg{
-				Vi: fmt.Sprintf("%s: trùng địa chỉ trang %q với %s; hãy đổi tên một trong hai tệp", w.rec.Vi, slug, first.pos.File),
-				En: fmt.Sprintf("%s: the page address %q collides with %s; rename one of the two files", w.rec.En, slug, first.pos.File),
-			}, diag.Related{Pos: first.pos, Msg: diag.M("định nghĩa lần đầu ở đây", "first defined here")})
+				Vi: fmt.Sprintf("%s: trùng địa chỉ trang %q với %s; hãy đổi tên một trong hai tệp", w.rec.Vi, slug, first.File),
+				En: fmt.Sprintf("%s: the page address %q collides with %s; rename one of the two files", w.rec.En, slug, first.File),
+			}, diag.Related{Pos: first, Msg: diag.M("định nghĩa lần đầu ở đây", "first defined here")})
 			continue
 		}
-		seen[slug] = seenSlug{pos: pos}
+		seen[slug] = pos
 		published := b.published(a)
 		if ids := o.items("related"); len(ids) > 0 {
 			b.related = append(b.related, pendingRelated{a: a, w: w, ids: ids, published: published})

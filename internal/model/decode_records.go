@@ -362,7 +362,7 @@ func (b *builder) decodeProjects(docs []*load.Doc) {
 }
 
 func (b *builder) decodeReports(docs []*load.Doc) {
-	first := map[int]diag.Pos{}
+	first := b.reportYears
 	for _, r := range b.records(docs, kindReport, func(n *yaml.Node) (string, bool) { return peek(n, "year"), true }) {
 		o := r.obj
 		rp := &Report{Year: int(o.integer("year")), Reported: map[string]Quantity{},
