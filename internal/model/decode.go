@@ -92,7 +92,12 @@ func (w *walker) pos(n *yaml.Node) diag.Pos {
 // fail reports an error about the field at path (empty for the record
 // itself): `đề án "x", trường budget: …`.
 func (w *walker) fail(n *yaml.Node, code, path string, msg diag.Msg, notes ...diag.Related) {
-	w.diags.Error(w.pos(n), code, w.where(path, msg), notes...)
+	w.failAt(w.pos(n), code, path, msg, notes...)
+}
+
+// failAt is fail at a position kept instead of a node.
+func (w *walker) failAt(pos diag.Pos, code, path string, msg diag.Msg, notes ...diag.Related) {
+	w.diags.Error(pos, code, w.where(path, msg), notes...)
 }
 
 func (w *walker) warn(n *yaml.Node, code, path string, msg diag.Msg) {

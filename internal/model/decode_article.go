@@ -14,7 +14,7 @@ import (
 type pendingRelated struct {
 	a   *Article
 	w   *walker
-	ids []value
+	ids []ref
 	// published is false for an article left out of the model: its
 	// references are still checked but it gets no back links.
 	published bool
@@ -89,7 +89,7 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 		seen[slug] = pos
 		published := b.published(a)
 		if ids := o.items("related"); len(ids) > 0 {
-			b.related = append(b.related, pendingRelated{a: a, w: w, ids: ids, published: published})
+			b.related = append(b.related, pendingRelated{a: a, w: w, ids: refsOfList(w, ids), published: published})
 		}
 		if published {
 			out = append(out, a)
@@ -136,8 +136,8 @@ var relatedCollections = []kindInfo{kindEstablishment, kindProduct, kindProject,
 
 // resolveRelated resolves one related id, written "id" or
 // "collection/id".
-func (b *builder) resolveRelated(w *walker, v value, path string) (Ref, bool) {
-	id := v.s
+func (b *builder) resolveRelated(w *walker, v ref, path string) (Ref, bool) {
+	id := v.id
 	if coll, rest, ok := strings.Cut(id, "/"); ok {
 		for _, k := range relatedCollections {
 			if k.collection == coll {
@@ -152,7 +152,7 @@ func (b *builder) resolveRelated(w *walker, v value, path string) (Ref, bool) {
 		for i, k := range relatedCollections {
 			names[i] = k.collection
 		}
-		w.fail(v.node, "dangling-ref", path, diag.Msg{
+		w.failAt(v.pos, "dangling-ref", path, diag.Msg{
 			Vi: fmt.Sprintf("không có nhóm dữ liệu %q; ghi một trong: %s (ví dụ products/%s)", coll, strings.Join(names, ", "), rest),
 			En: fmt.Sprintf("there is no collection %q; write one of: %s (e.g. products/%s)", coll, strings.Join(names, ", "), rest),
 		})
@@ -180,7 +180,7 @@ func (b *builder) resolveRelated(w *walker, v value, path string) (Ref, bool) {
 			msg.Vi += fmt.Sprintf("; có phải ý bạn là %q?", best)
 			msg.En += fmt.Sprintf("; did you mean %q?", best)
 		}
-		w.fail(v.node, "dangling-ref", path, msg)
+		w.failAt(v.pos, "dangling-ref", path, msg)
 		return Ref{}, false
 	case 1:
 		return b.refIn(found[0], id)
@@ -189,7 +189,7 @@ func (b *builder) resolveRelated(w *walker, v value, path string) (Ref, bool) {
 	for i, k := range found {
 		forms[i] = k.collection + "/" + id
 	}
-	w.fail(v.node, "ambiguous-ref", path, diag.Msg{
+	w.failAt(v.pos, "ambiguous-ref", path, diag.Msg{
 		Vi: fmt.Sprintf("id %q có ở nhiều nhóm dữ liệu; hãy ghi rõ một trong: %s", id, strings.Join(forms, ", ")),
 		En: fmt.Sprintf("the id %q exists in several collections; write one of: %s", id, strings.Join(forms, ", ")),
 	})

@@ -13,36 +13,67 @@ import (
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
+// ref is a reference read from a record, kept until every collection is
+// decoded: the id written, where, and for a successor whether it is
+// partial. It holds no YAML node, so that the trees of a file are freed
+// once the file is decoded.
+type ref struct {
+	id      string
+	pos     diag.Pos
+	partial bool
+}
+
+func refOf(w *walker, v value) ref {
+	return ref{id: v.s, pos: w.pos(v.node), partial: v.b}
+}
+
+func refsOfList(w *walker, vs []value) []ref {
+	var out []ref
+	for _, v := range vs {
+		out = append(out, refOf(w, v))
+	}
+	return out
+}
+
+// optional returns the reference at key of o, nil when absent.
+func optional(w *walker, o *object, key string) *ref {
+	if v, ok := o.get(key); ok {
+		r := refOf(w, v)
+		return &r
+	}
+	return nil
+}
+
 // Raw references of each record kind, kept until every collection is
 // decoded and resolved by resolve.go.
 type (
 	unitRefs struct {
 		u          *Unit
 		w          *walker
-		parent     *value
-		successors []value
+		parent     *ref
+		successors []ref
 	}
 	establishmentRefs struct {
 		e             *Establishment
 		w             *walker
-		unit, current *value
+		unit, current *ref
 	}
 	productRefs struct {
 		p             *Product
 		w             *walker
-		establishment *value
+		establishment *ref
 	}
 	awardRefs struct {
 		rec     *Recognition
 		w       *walker
 		path    string
-		product value
+		product ref
 	}
 	projectRefs struct {
 		p             *Project
 		w             *walker
-		programme     *value
-		beneficiaries []value
+		programme     *ref
+		beneficiaries []ref
 	}
 )
 
@@ -53,15 +84,8 @@ type refsOf struct {
 	products       []productRefs
 	awards         []awardRefs
 	projects       []projectRefs
-	area           *value
+	area           *ref
 	areaWalker     *walker
-}
-
-func optional(o *object, key string) *value {
-	if v, ok := o.get(key); ok {
-		return &v
-	}
-	return nil
 }
 
 func sources(o *object) []Source {
@@ -144,7 +168,7 @@ func (b *builder) decodeSite(doc *load.Doc) {
 	if l := o.sub("license"); l != nil {
 		s.License = Link{Name: l.str("name"), URL: l.str("url")}
 	}
-	b.raw.area, b.raw.areaWalker = optional(o, "area"), w
+	b.raw.area, b.raw.areaWalker = optional(w, o, "area"), w
 }
 
 func (b *builder) decodeUnits(docs []*load.Doc) {
@@ -158,7 +182,7 @@ func (b *builder) decodeUnits(docs []*load.Doc) {
 		}
 		b.m.Units = append(b.m.Units, u)
 		b.m.UnitByID[u.ID] = u
-		b.raw.units = append(b.raw.units, unitRefs{u: u, w: r.w, parent: optional(o, "parent"), successors: o.items("successors")})
+		b.raw.units = append(b.raw.units, unitRefs{u: u, w: r.w, parent: optional(r.w, o, "parent"), successors: refsOfList(r.w, o.items("successors"))})
 	}
 }
 
@@ -175,7 +199,7 @@ func (b *builder) decodeEstablishments(docs []*load.Doc) {
 		refs := establishmentRefs{e: e, w: r.w}
 		if a := o.sub("address"); a != nil {
 			e.Address.Street, e.Address.Hamlet = a.str("street"), a.str("hamlet")
-			refs.unit, refs.current = optional(a, "unit"), optional(a, "current_unit")
+			refs.unit, refs.current = optional(r.w, a, "unit"), optional(r.w, a, "current_unit")
 		}
 		// Contact details are published only when marked public;
 		// applyPrivate has already removed those listed as private.
@@ -201,7 +225,7 @@ func (b *builder) decodeProducts(docs []*load.Doc) {
 		}
 		b.m.Products = append(b.m.Products, p)
 		b.m.ProductByID[p.ID] = p
-		b.raw.products = append(b.raw.products, productRefs{p: p, w: r.w, establishment: optional(o, "establishment")})
+		b.raw.products = append(b.raw.products, productRefs{p: p, w: r.w, establishment: optional(r.w, o, "establishment")})
 	}
 }
 
@@ -257,7 +281,7 @@ func (b *builder) decodeRounds(docs []*load.Doc) {
 			}
 			rd.Awards = append(rd.Awards, rec)
 			if pv, ok := a.get("product"); ok {
-				b.raw.awards = append(b.raw.awards, awardRefs{rec: rec, w: r.w, path: path + ".product", product: pv})
+				b.raw.awards = append(b.raw.awards, awardRefs{rec: rec, w: r.w, path: path + ".product", product: refOf(r.w, pv)})
 			}
 		}
 		b.m.Rounds = append(b.m.Rounds, rd)
@@ -349,11 +373,11 @@ func (b *builder) decodeProjects(docs []*load.Doc) {
 		if p.Type == "" {
 			p.Type = "don"
 		}
-		refs := projectRefs{p: p, w: r.w, programme: optional(o, "programme")}
+		refs := projectRefs{p: p, w: r.w, programme: optional(r.w, o, "programme")}
 		for _, v := range o.items("beneficiaries") {
 			bo := v.obj
 			p.Beneficiaries = append(p.Beneficiaries, Beneficiary{Amount: bo.money("amount"), Equipment: bo.str("equipment")})
-			refs.beneficiaries = append(refs.beneficiaries, bo.vals["establishment"])
+			refs.beneficiaries = append(refs.beneficiaries, refOf(r.w, bo.vals["establishment"]))
 		}
 		b.m.Projects = append(b.m.Projects, p)
 		b.m.ProjectByID[p.ID] = p

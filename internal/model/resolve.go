@@ -9,7 +9,7 @@ import (
 
 // dangling reports a reference to an id that no record of k has, with the
 // nearest existing id suggested.
-func (b *builder) dangling(w *walker, v value, path string, k kindInfo, id string) {
+func (b *builder) dangling(w *walker, v ref, path string, k kindInfo, id string) {
 	msg := diag.Msg{
 		Vi: fmt.Sprintf("không có %s nào có id %q", k.vi, id),
 		En: fmt.Sprintf("no %s has the id %q", k.en, id),
@@ -18,22 +18,22 @@ func (b *builder) dangling(w *walker, v value, path string, k kindInfo, id strin
 		msg.Vi += fmt.Sprintf("; có phải ý bạn là %q?", s)
 		msg.En += fmt.Sprintf("; did you mean %q?", s)
 	}
-	w.fail(v.node, "dangling-ref", path, msg)
+	w.failAt(v.pos, "dangling-ref", path, msg)
 }
 
 // lookup resolves the reference v at path to a record of k in byID,
 // reporting a dangling one. An empty reference (already reported as
 // missing, or absent) gives nil silently. A duplicate id (left out of the
 // model and already reported) also gives nil silently.
-func lookup[T any](b *builder, byID map[string]*T, k kindInfo, w *walker, v *value, path string) *T {
-	if v == nil || v.s == "" {
+func lookup[T any](b *builder, byID map[string]*T, k kindInfo, w *walker, v *ref, path string) *T {
+	if v == nil || v.id == "" {
 		return nil
 	}
-	if r := byID[v.s]; r != nil {
+	if r := byID[v.id]; r != nil {
 		return r
 	}
-	if _, defined := b.index(k.collection).defs[v.s]; !defined {
-		b.dangling(w, *v, path, k, v.s)
+	if _, defined := b.index(k.collection).defs[v.id]; !defined {
+		b.dangling(w, *v, path, k, v.id)
 	}
 	return nil
 }
@@ -85,9 +85,9 @@ func (b *builder) resolve() {
 	for i := range b.related {
 		pr := &b.related[i]
 		for j, v := range pr.ids {
-			ref, ok := b.resolveRelated(pr.w, v, fmt.Sprintf("related[%d]", j))
+			rel, ok := b.resolveRelated(pr.w, v, fmt.Sprintf("related[%d]", j))
 			if ok && pr.published {
-				pr.a.Related = append(pr.a.Related, ref)
+				pr.a.Related = append(pr.a.Related, rel)
 			}
 		}
 	}
@@ -102,7 +102,7 @@ func (b *builder) resolveUnits() {
 		for i := range r.successors {
 			v := &r.successors[i]
 			if s := lookup(b, m.UnitByID, kindUnit, r.w, v, fmt.Sprintf("successors[%d]", i)); s != nil {
-				r.u.Successors = append(r.u.Successors, Successor{Unit: s, Partial: v.b})
+				r.u.Successors = append(r.u.Successors, Successor{Unit: s, Partial: v.partial})
 			}
 		}
 	}
@@ -125,7 +125,7 @@ func (b *builder) resolveUnits() {
 			path = append(path, x)
 			if p := x.Parent; p != nil && state[p] == walking {
 				r := walkers[x]
-				r.w.fail(r.parent.node, "ref-cycle", "parent", diag.M(
+				r.w.failAt(r.parent.pos, "ref-cycle", "parent", diag.M(
 					"đơn vị cấp trên tạo thành vòng lặp (%s thuộc %s, … lại thuộc %s); hãy sửa parent",
 					"the parent units form a loop (%s is under %s, … which is under %s); correct parent",
 					x.ID, p.ID, x.ID))
