@@ -317,12 +317,17 @@ func (f *funcs) absOrPath(p string) string {
 	return strings.TrimSuffix(p, "index.html")
 }
 
-// cellText writes a cell for CSV.
+// cellText writes a cell for CSV. A text that a spreadsheet would take for
+// a formula (starting with =, +, -, @, a tab or a carriage return) is
+// written after an apostrophe, so that opening the file never runs one.
 func cellText(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
 	case string:
+		if x != "" && strings.ContainsRune("=+-@\t\r", rune(x[0])) {
+			return "'" + x
+		}
 		return x
 	case int:
 		return strconv.Itoa(x)
