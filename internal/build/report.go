@@ -167,6 +167,9 @@ var kindNames = map[string][2]string{
 	"tag":            {"thẻ", "tags"},
 	"page":           {"trang riêng", "standalone pages"},
 	"404":            {"trang 404", "404 page"},
+	"facet":          {"trang duyệt theo tiêu chí", "browse-by pages"},
+	"search":         {"trang tìm kiếm", "search page"},
+	"data":           {"trang dữ liệu mở", "open data page"},
 }
 
 // PrintBuildSummary writes the closing lines of a build: where the site
