@@ -257,6 +257,29 @@ func (r *renderer) dataSets() []*DataSet {
 	}
 	sets = append(sets, years)
 
+	// Every reported figure beside the one computed from the records; the
+	// difference is left empty where the records cannot give the figure.
+	recon := &DataSet{Name: "so-lieu-cong-bo", Title: r.f.i18n.text("data.reconciled"), Columns: []DataColumn{
+		col("nam", "năm", "year"),
+		col("chi_tieu", "chỉ tiêu (mã)", "metric (key)"),
+		col("ten_chi_tieu", "tên chỉ tiêu", "metric"),
+		col("cong_bo", "số liệu công bố", "reported figure"),
+		col("uoc_luong", "ước lượng của số công bố: gan, khoang, hon, tren, duoi (trống: số chính xác)", "qualifier of the reported figure (empty: exact)"),
+		col("chi_tiet", "số liệu chi tiết đã nhập (trống: không tính được từ dữ liệu chi tiết)", "figure computed from the records (empty: cannot be computed)"),
+		col("chenh_lech", "chênh lệch: công bố trừ chi tiết", "difference: reported minus computed"),
+	}}
+	for _, y := range m.Stats.Years {
+		for _, c := range y.Reconciled {
+			var computed, diff any
+			if c.HasComputed {
+				computed, diff = c.Computed, c.Diff
+			}
+			recon.Rows = append(recon.Rows, []any{y.Year, c.Metric, model.Label(model.EnumMetric, c.Metric, r.lang),
+				c.Reported.Value, c.Reported.Approx, computed, diff})
+		}
+	}
+	sets = append(sets, recon)
+
 	units := &DataSet{Name: "don-vi", Title: r.f.i18n.text("section.units"), Columns: []DataColumn{
 		col("id", "mã địa bàn", "area id"),
 		col("ten", "tên", "name"),
@@ -439,7 +462,8 @@ func init() {
 // English.
 var dataI18n = map[string][2]string{
 	"data.title":       {"Dữ liệu mở", "Open data"},
-	"data.description": {"Toàn bộ dữ liệu của trang ở dạng CSV (mở được bằng Excel) và JSON: cơ sở, sản phẩm, đề án, bình chọn, chương trình, số liệu theo năm, địa bàn và tin tức.", "All the data of this site as CSV (opens in Excel) and JSON: establishments, products, projects, recognitions, programmes, yearly figures, areas and news."},
+	"data.reconciled":  {"Số liệu công bố và số liệu chi tiết đã nhập", "Reported figures and figures from the records"},
+	"data.description": {"Toàn bộ dữ liệu của trang ở dạng CSV (mở được bằng Excel) và JSON: cơ sở, sản phẩm, đề án, bình chọn, chương trình, số liệu theo năm, số liệu công bố đối chiếu với số liệu chi tiết, địa bàn và tin tức.", "All the data of this site as CSV (opens in Excel) and JSON: establishments, products, projects, recognitions, programmes, yearly figures, reported figures beside the computed ones, areas and news."},
 	"data.intro":       {"Mỗi bảng có hai tệp cùng nội dung: CSV (mã UTF-8 có BOM, mở trực tiếp bằng Excel) và JSON. Số tiền tính bằng đồng, ngày viết theo dạng năm-tháng-ngày. Thông tin riêng tư và bài chưa công bố không có trong các tệp.", "Each table comes as two files with the same content: CSV (UTF-8 with a byte order mark, opens directly in Excel) and JSON. Amounts are in đồng, dates are year-month-day. Private details and unpublished articles are not in the files."},
 	"data.built":       {"Dữ liệu được xuất ngày %s.", "Exported on %s."},
 	"data.license":     {"Giấy phép: %s", "Licence: %s"},

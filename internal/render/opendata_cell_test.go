@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCellTextNeverAFormula(t *testing.T) {
 	for _, c := range []struct {
@@ -20,6 +23,24 @@ func TestCellTextNeverAFormula(t *testing.T) {
 	} {
 		if got := cellText(c.in); got != c.want {
 			t.Errorf("cellText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestOpenDataReconciled(t *testing.T) {
+	out := renderTest(t, testModel(plain), Options{})
+	got := string(out["du-lieu/so-lieu-cong-bo.csv"])
+	if !strings.HasPrefix(got, "\uFEFFnam,chi_tieu,ten_chi_tieu,cong_bo,uoc_luong,chi_tiet,chenh_lech\r\n") {
+		t.Fatalf("so-lieu-cong-bo.csv header:\n%q", got)
+	}
+	for _, row := range []string{
+		"2020,establishments_supported,Số cơ sở được hỗ trợ,35,,3,32\r\n",
+		"2020,funding_total,Tổng kinh phí khuyến công,4500000000,gan,1200000000,3300000000\r\n",
+		// No figure from the records: computed and difference stay empty.
+		"2020,fairs,\"Hội chợ, triển lãm tham gia\",3,,,\r\n",
+	} {
+		if !strings.Contains(got, row) {
+			t.Errorf("so-lieu-cong-bo.csv lacks %q:\n%s", row, got)
 		}
 	}
 }
