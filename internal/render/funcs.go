@@ -23,6 +23,8 @@ type funcs struct {
 	// photos are the processed photos by content path, filled in by
 	// processPhotos before any page is rendered.
 	photos map[string]*photoOut
+	// assets are the files of content/ copied to the output.
+	assets map[string]bool
 }
 
 func newFuncs(m *model.Model, opts Options, lang string) *funcs {
@@ -33,12 +35,17 @@ func newFuncs(m *model.Model, opts Options, lang string) *funcs {
 	if base != "" && !strings.HasSuffix(base, "/") {
 		base += "/"
 	}
+	assets := make(map[string]bool, len(m.Assets))
+	for _, a := range m.Assets {
+		assets[a] = true
+	}
 	return &funcs{
-		lang: lang,
-		i18n: newI18n(lang, m.Site.I18n),
-		md:   newMarkdown(m.Site.UnsafeHTML),
-		base: base,
-		now:  m.Now,
+		assets: assets,
+		lang:   lang,
+		i18n:   newI18n(lang, m.Site.I18n),
+		md:     newMarkdown(m.Site.UnsafeHTML),
+		base:   base,
+		now:    m.Now,
 	}
 }
 
@@ -85,6 +92,7 @@ func (f *funcs) FuncMap() template.FuncMap {
 		"t":          f.i18n.text,
 		"label":      f.label,
 		"markdown":   f.md.HTML,
+		"body":       f.body,
 		"abs":        f.abs,
 		"award":      f.award,
 		"validity":   f.validity,

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -74,10 +75,34 @@ func photoRefs(m *model.Model) ([]string, map[string][]diag.Pos) {
 			add(ph)
 		}
 	}
+	// JPEG and PNG files kept beside an article in its own folder are the
+	// article's too (its text shows them): cleaned and resized like the
+	// others, reported at the article.
+	bundles := map[string]*model.Article{}
 	for _, list := range [][]*model.Article{m.News, m.Pages} {
 		for _, a := range list {
 			if a.Image != nil {
 				add(*a.Image)
+			}
+			if a.Bundle != "" {
+				bundles[a.Bundle] = a
+			}
+		}
+	}
+	if len(bundles) > 0 {
+		for _, f := range m.Assets {
+			switch strings.ToLower(path.Ext(f)) {
+			case ".jpg", ".jpeg", ".png":
+			default:
+				continue
+			}
+			for dir := path.Dir(f); dir != "." && dir != "/"; dir = path.Dir(dir) {
+				if a, ok := bundles[dir]; ok {
+					if _, seen := at[f]; !seen {
+						add(model.Photo{File: f, Pos: a.Pos})
+					}
+					break
+				}
 			}
 		}
 	}
