@@ -658,7 +658,7 @@ func (w *walker) reported(n *yaml.Node, path string) (map[string]Quantity, bool)
 			continue
 		}
 		money := IsMoneyMetric(metric)
-		q := Quantity{Money: money, Set: true}
+		q := Quantity{Money: money, Set: true, Pos: w.pos(k)}
 		if v.Kind == yaml.MappingNode {
 			fields := quantityFields
 			if money {
