@@ -135,6 +135,13 @@ beneficiaries_count: -3
 		},
 	},
 	{
+		name: "beneficiary listed twice",
+		files: map[string]string{
+			"data/projects/may.yaml": "title: Máy sấy\nyear: 2021\nfunding_source: kcdp\nactivity: ung_dung_mmtb\nbudget: 100000000\n" +
+				"beneficiaries:\n  - establishment: yen-huong-vina\n  - {establishment: yen-huong-vina, amount: 5}\n",
+		},
+	},
+	{
 		name: "names that collide as URLs",
 		files: map[string]string{
 			"data/products/gao-1.yaml": "name: Gạo Nàng Nhen\nestablishment: yen-huong-vina\n",

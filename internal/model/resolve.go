@@ -71,13 +71,28 @@ func (b *builder) resolve() {
 	for _, r := range b.raw.projects {
 		r.p.Programme = lookup(b, m.ProgrammeByID, kindProgramme, r.w, r.programme, "programme")
 		kept := r.p.Beneficiaries[:0]
+		// first is the index of each establishment's first line: one
+		// named twice would count its funding share twice.
+		var first map[*Establishment]int
 		for i := range r.beneficiaries {
 			ben := r.p.Beneficiaries[i]
-			ben.Establishment = lookup(b, m.EstablishmentByID, kindEstablishment, r.w, &r.beneficiaries[i],
-				fmt.Sprintf("beneficiaries[%d].establishment", i))
-			if ben.Establishment != nil {
-				kept = append(kept, ben)
+			path := fmt.Sprintf("beneficiaries[%d].establishment", i)
+			ben.Establishment = lookup(b, m.EstablishmentByID, kindEstablishment, r.w, &r.beneficiaries[i], path)
+			if ben.Establishment == nil {
+				continue
 			}
+			if j, dup := first[ben.Establishment]; dup {
+				r.w.failAt(r.beneficiaries[i].pos, "duplicate-beneficiary", path, diag.M(
+					"cơ sở %q đã có ở beneficiaries[%d]; mỗi cơ sở chỉ ghi một lần trong một đề án (gộp số tiền và thiết bị vào một dòng)",
+					"establishment %q is already listed at beneficiaries[%d]; list each establishment once per project (merge its amounts and equipment into one entry)",
+					ben.Establishment.ID, j))
+				continue
+			}
+			if first == nil {
+				first = map[*Establishment]int{}
+			}
+			first[ben.Establishment] = i
+			kept = append(kept, ben)
 		}
 		r.p.Beneficiaries = kept
 		r.p.Recipients = max(r.p.BeneficiariesCount, len(kept))
