@@ -12,9 +12,11 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
@@ -60,6 +62,11 @@ type BuildOptions struct {
 	// stage running and the pages written, once the build has run for a
 	// moment (for a terminal; see IsTerminal).
 	Progress io.Writer
+
+	// pagePaths names pages by their path in the site ("lien-he/index.html")
+	// in link diagnostics, for check --links, whose output folder is a
+	// temporary one the officer never sees.
+	pagePaths bool
 }
 
 // Stage is the time one stage of the pipeline took.
@@ -108,7 +115,7 @@ func Check(dir string, opts Options) (*model.Model, diag.List) {
 		return m, diags
 	}
 	defer os.RemoveAll(tmp)
-	bopts := BuildOptions{Output: filepath.Join(tmp, "public"), Drafts: opts.Drafts, Future: opts.Future, Lang: opts.Lang, Now: opts.Now}
+	bopts := BuildOptions{Output: filepath.Join(tmp, "public"), Drafts: opts.Drafts, Future: opts.Future, Lang: opts.Lang, Now: opts.Now, pagePaths: true}
 	_, more := renderModel(dir, m, bopts, &res)
 	diags.Append(more)
 	diags.Sort()
@@ -186,7 +193,11 @@ func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (st
 		return "", diags
 	}
 	timed(res, "links", func() {
-		more, n := checkLinks(d.Root(), displayPath(dir, d.Target()), baseURL)
+		shown := displayPath(dir, d.Target())
+		if opts.pagePaths {
+			shown = ""
+		}
+		more, n := checkLinks(d.Root(), shown, baseURL, sum.Sources)
 		diags.Append(more)
 		res.Links = n
 	})
@@ -247,8 +258,11 @@ func displayPath(dir, target string) string {
 }
 
 // checkLinks runs the link check on the written folder root, naming pages
-// as under shown (the output folder as the user knows it).
-func checkLinks(root, shown, baseURL string) (diag.List, int) {
+// as under shown (the output folder as the user knows it; "" for the page's
+// own path). A broken link on
+// the page of a record or article is reported at the site file it was made
+// from (sources), where the officer can mend it, with the page named.
+func checkLinks(root, shown, baseURL string, sources map[string]string) (diag.List, int) {
 	var diags diag.List
 	res, err := links.Check(root, baseURL)
 	if err != nil {
@@ -256,19 +270,28 @@ func checkLinks(root, shown, baseURL string) (diag.List, int) {
 		return diags, 0
 	}
 	for _, b := range res.Broken {
-		pos := diag.Pos{File: shown + "/" + b.Page, Line: b.Line}
+		page := b.Page
+		if shown != "" {
+			page = shown + "/" + b.Page
+		}
+		pos := diag.Pos{File: page, Line: b.Line}
+		where := diag.Msg{}
+		if src := sources[b.Page]; src != "" {
+			pos = diag.Pos{File: src}
+			where = diag.M(" (trên trang %s)", " (on the page %s)", page)
+		}
 		if b.Target == "" {
-			diags.Error(pos, "broken-link", diag.M(
-				"liên kết %q trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này",
-				"the link %q points outside the site folder; fix the content or template that holds it", b.Link))
+			diags.Error(pos, "broken-link", diag.Msg{
+				Vi: fmt.Sprintf("liên kết %q trỏ ra ngoài thư mục trang%s; hãy sửa nội dung hoặc mẫu trang có liên kết này", b.Link, where.Vi),
+				En: fmt.Sprintf("the link %q points outside the site folder%s; fix the content or template that holds it", b.Link, where.En)})
 			continue
 		}
-		diags.Error(pos, "broken-link", diag.M(
-			"liên kết hỏng %q: trang đã build không có tệp %q; hãy sửa nội dung hoặc mẫu trang có liên kết này",
-			"broken link %q: the built site has no file %q; fix the content or template that holds it", b.Link, b.Target))
+		diags.Error(pos, "broken-link", diag.Msg{
+			Vi: fmt.Sprintf("liên kết hỏng %q%s: trang đã build không có tệp %q; hãy sửa nội dung hoặc mẫu trang có liên kết này", b.Link, where.Vi, b.Target),
+			En: fmt.Sprintf("broken link %q%s: the built site has no file %q; fix the content or template that holds it", b.Link, where.En, b.Target)})
 	}
 	for _, u := range res.Unreadable {
-		diags.Error(diag.Pos{File: shown + "/" + u.Page, Line: u.Line}, "unreadable-output", diag.M(
+		diags.Error(diag.Pos{File: path.Join(shown, u.Page), Line: u.Line}, "unreadable-output", diag.M(
 			"không đọc được tệp đã build để kiểm tra liên kết: %v", "cannot read the built file to check its links: %v", u.Err))
 	}
 	return diags, res.Links

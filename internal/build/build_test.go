@@ -240,7 +240,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 		{"broken link in an article", func(t *testing.T, site string) {
 			writeFile(t, filepath.Join(site, "content", "news", "lien-ket-hong.md"),
 				"---\ntitle: Bài có liên kết hỏng\ndate: 2021-08-18\n---\n\nXem [trang không có](../../khong-co/).\n")
-		}, "broken-link", "public/tin-tuc/lien-ket-hong/index.html"},
+		}, "broken-link", "content/news/lien-ket-hong.md"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -279,12 +279,24 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 func TestBrokenLinkMessage(t *testing.T) {
 	root := t.TempDir()
 	writeFile(t, filepath.Join(root, "index.html"), "<a href=\"co-so/\">x</a>\n<a href=\"../ngoai.html\">y</a>")
-	got, n := checkLinks(root, "public", "")
+	got, n := checkLinks(root, "public", "", nil)
 	want := `public/index.html:1: lỗi: liên kết hỏng "co-so/": trang đã build không có tệp "co-so/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
 public/index.html:2: lỗi: liên kết "../ngoai.html" trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này
 `
 	if printed(got) != want || n != 2 {
 		t.Errorf("got %d links:\n%s\nwant:\n%s", n, printed(got), want)
+	}
+
+	// On the page of an article, the link is reported at the article.
+	writeFile(t, filepath.Join(root, "tin-tuc", "bai", "index.html"), "<p>\n<img src=\"anh.png\">")
+	got, _ = checkLinks(root, "public", "", map[string]string{"tin-tuc/bai/index.html": "content/news/bai.md"})
+	want = `content/news/bai.md: lỗi: liên kết hỏng "anh.png" (trên trang public/tin-tuc/bai/index.html): trang đã build không có tệp "tin-tuc/bai/anh.png"; hãy sửa nội dung hoặc mẫu trang có liên kết này
+public/index.html:1: lỗi: liên kết hỏng "co-so/": trang đã build không có tệp "co-so/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
+public/index.html:2: lỗi: liên kết "../ngoai.html" trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này
+`
+	got.Sort()
+	if printed(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", printed(got), want)
 	}
 }
 
@@ -311,12 +323,10 @@ func TestCheckLinks(t *testing.T) {
 	var broken []string
 	for _, d := range diags {
 		if d.Code == "broken-link" {
-			// The temporary folder's name changes from run to run: keep
-			// the part inside it.
-			broken = append(broken, d.Pos.File[strings.Index(d.Pos.File, "/public/")+1:]+": "+d.Msg.Vi)
+			broken = append(broken, d.Pos.File+": "+d.Msg.Vi)
 		}
 	}
-	want := []string{`public/lien-he/index.html: liên kết hỏng "../khong-co/": trang đã build không có tệp "khong-co/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này`}
+	want := []string{`content/pages/lien-he.md: liên kết hỏng "../khong-co/" (trên trang lien-he/index.html): trang đã build không có tệp "khong-co/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này`}
 	if !reflect.DeepEqual(broken, want) {
 		t.Errorf("broken links:\n%q\nwant\n%q\nall:\n%s", broken, want, printed(diags))
 	}

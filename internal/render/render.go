@@ -64,4 +64,9 @@ type Summary struct {
 	// Photos counts the photos processed; PhotosCached those of them read
 	// back from the photo cache without decoding.
 	Photos, PhotosCached int
+	// Sources maps the output file of each record, article and page to
+	// the site file it was made from ("co-so/x/index.html" →
+	// "data/establishments/x.yaml"), so that a problem found in the output,
+	// such as a broken link, can be reported where the officer writes.
+	Sources map[string]string
 }

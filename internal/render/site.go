@@ -149,6 +149,12 @@ func (r *renderer) emit(p *Page) {
 		return
 	}
 	n := r.pool.add(p)
+	if src := sourceOf(p.Data); src != "" {
+		if r.sum.Sources == nil {
+			r.sum.Sources = map[string]string{}
+		}
+		r.sum.Sources[p.File] = src
+	}
 	if p.Kind != "404" {
 		r.sitemap = append(r.sitemap, SitemapURL{Path: p.File, LastMod: lastMod(p)})
 		r.sitemapJob = append(r.sitemapJob, n)
@@ -166,6 +172,28 @@ func (r *renderer) closePool() {
 		}
 	}
 	r.sitemap, r.sitemapJob = kept, nil
+}
+
+// sourceOf returns the site file a page's record was read from, "" for
+// pages made of many records (lists, statistics).
+func sourceOf(data any) string {
+	switch v := data.(type) {
+	case *model.Product:
+		return v.Pos.File
+	case *model.Establishment:
+		return v.Pos.File
+	case *model.Project:
+		return v.Pos.File
+	case *model.Programme:
+		return v.Pos.File
+	case *model.Round:
+		return v.Pos.File
+	case *model.Unit:
+		return v.Pos.File
+	case *model.Article:
+		return v.Pos.File
+	}
+	return ""
 }
 
 // lastMod is the date a page's content last changed, when known: an
