@@ -103,9 +103,12 @@ func printYear(p func(string, ...any), y *model.YearStats, lang string) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		if len(keys) > 0 {
+			p("  %s\t\n", text(lang, "Số công nhận theo quyết định", "Recognitions per the decisions"))
+		}
 		for _, k := range keys {
 			scheme, level, _ := strings.Cut(k, "/")
-			p("    %s, %s\t%s\n", schemeLevel(scheme, level, lang), text(lang, "theo quyết định", "as decided"), vi.NumberIn(int64(rs.Reported[k]), lang))
+			p("    %s\t%s\n", schemeLevel(scheme, level, lang), vi.NumberIn(int64(rs.Reported[k]), lang))
 		}
 	}
 }
