@@ -257,19 +257,13 @@ func displayPath(dir, target string) string {
 	return filepath.ToSlash(target)
 }
 
-// checkLinks runs the link check on the written folder root, naming pages
-// as under shown (the output folder as the user knows it; "" for the page's
-// own path). A broken link on
-// the page of a record or article is reported at the site file it was made
+// linkDiags turns broken links into diagnostics of severity sev, naming
+// pages as under shown ("" for the page's own path). A broken link on the
+// page of a record or article is reported at the site file it was made
 // from (sources), where the officer can mend it, with the page named.
-func checkLinks(root, shown, baseURL string, sources map[string]string) (diag.List, int) {
+func linkDiags(broken []links.Broken, shown string, sources map[string]string, sev diag.Severity) diag.List {
 	var diags diag.List
-	res, err := links.Check(root, baseURL)
-	if err != nil {
-		diags.Error(diag.Pos{}, "links", diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err))
-		return diags, 0
-	}
-	for _, b := range res.Broken {
+	for _, b := range broken {
 		page := b.Page
 		if shown != "" {
 			page = shown + "/" + b.Page
@@ -280,16 +274,32 @@ func checkLinks(root, shown, baseURL string, sources map[string]string) (diag.Li
 			pos = diag.Pos{File: src}
 			where = diag.M(" (trên trang %s)", " (on the page %s)", page)
 		}
-		if b.Target == "" {
-			diags.Error(pos, "broken-link", diag.Msg{
-				Vi: fmt.Sprintf("liên kết %q trỏ ra ngoài thư mục trang%s; hãy sửa nội dung hoặc mẫu trang có liên kết này", b.Link, where.Vi),
-				En: fmt.Sprintf("the link %q points outside the site folder%s; fix the content or template that holds it", b.Link, where.En)})
-			continue
-		}
-		diags.Error(pos, "broken-link", diag.Msg{
+		msg := diag.Msg{
 			Vi: fmt.Sprintf("liên kết hỏng %q%s: trang đã build không có tệp %q; hãy sửa nội dung hoặc mẫu trang có liên kết này", b.Link, where.Vi, b.Target),
-			En: fmt.Sprintf("broken link %q%s: the built site has no file %q; fix the content or template that holds it", b.Link, where.En, b.Target)})
+			En: fmt.Sprintf("broken link %q%s: the built site has no file %q; fix the content or template that holds it", b.Link, where.En, b.Target),
+		}
+		if b.Target == "" {
+			msg = diag.Msg{
+				Vi: fmt.Sprintf("liên kết %q trỏ ra ngoài thư mục trang%s; hãy sửa nội dung hoặc mẫu trang có liên kết này", b.Link, where.Vi),
+				En: fmt.Sprintf("the link %q points outside the site folder%s; fix the content or template that holds it", b.Link, where.En),
+			}
+		}
+		diags.Add(diag.Diagnostic{Pos: pos, Severity: sev, Code: "broken-link", Msg: msg})
 	}
+	return diags
+}
+
+// checkLinks runs the link check on the written folder root, naming pages
+// as under shown (the output folder as the user knows it; "" for the page's
+// own path); see linkDiags.
+func checkLinks(root, shown, baseURL string, sources map[string]string) (diag.List, int) {
+	var diags diag.List
+	res, err := links.Check(root, baseURL)
+	if err != nil {
+		diags.Error(diag.Pos{}, "links", diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err))
+		return diags, 0
+	}
+	diags.Append(linkDiags(res.Broken, shown, sources, diag.Error))
 	for _, u := range res.Unreadable {
 		diags.Error(diag.Pos{File: path.Join(shown, u.Page), Line: u.Line}, "unreadable-output", diag.M(
 			"không đọc được tệp đã build để kiểm tra liên kết: %v", "cannot read the built file to check its links: %v", u.Err))

@@ -137,7 +137,7 @@ func (p *Preview) Full() (*Memory, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Memory{Files: files, BaseURL: p.BaseURL(), Result: res}, diags
+	return &Memory{Files: files, BaseURL: p.BaseURL(), Result: res, Sources: sum.Sources}, diags
 }
 
 // Memory is a whole site built in memory. It is never changed once
@@ -150,6 +150,9 @@ type Memory struct {
 	BaseURL string
 	// Result counts what the run did; Output is empty.
 	Result Result
+	// Sources maps record and article pages to their site files, for
+	// link warnings (see render.Summary.Sources).
+	Sources map[string]string
 }
 
 // BuildMemory builds the whole site in dir into memory, as serve shows it
@@ -177,18 +180,7 @@ func CheckMemoryLinks(mem *Memory) diag.List {
 		diags.Warn(diag.Pos{}, "links", diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err))
 		return diags
 	}
-	for _, b := range res.Broken {
-		pos := diag.Pos{File: b.Page, Line: b.Line}
-		if b.Target == "" {
-			diags.Warn(pos, "broken-link", diag.M(
-				"liên kết %q trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này",
-				"the link %q points outside the site folder; fix the content or template that holds it", b.Link))
-			continue
-		}
-		diags.Warn(pos, "broken-link", diag.M(
-			"liên kết hỏng %q: trang không có tệp %q; hãy sửa nội dung hoặc mẫu trang có liên kết này",
-			"broken link %q: the site has no file %q; fix the content or template that holds it", b.Link, b.Target))
-	}
+	diags.Append(linkDiags(res.Broken, "", mem.Sources, diag.Warning))
 	diags.Sort()
 	return diags
 }
