@@ -108,6 +108,10 @@ func markUnpublished(m *model.Model) {
 // BaseURL is the site's base_url ("" when none).
 func (p *Preview) BaseURL() string { return p.m.Site.BaseURL }
 
+// BasePath is the path of the site's base_url, "/" when there is none:
+// the prefix of every page's URL.
+func (p *Preview) BasePath() string { return render.BasePath(p.BaseURL()) }
+
 // Render renders the files whose output path only accepts (every file
 // when only is nil) and returns them by path. The sitemap is complete only
 // when every page is rendered.

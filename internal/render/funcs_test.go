@@ -142,8 +142,8 @@ func TestSitePathAndMenu(t *testing.T) {
 		t.Errorf("menuFor = %+v, want %+v", got, want)
 	}
 	for base, want := range map[string]string{"": "/", "https://a.example": "/", "https://a.example/khuyen-cong": "/khuyen-cong/"} {
-		if got := basePath(base); got != want {
-			t.Errorf("basePath(%q) = %q, want %q", base, got, want)
+		if got := BasePath(base); got != want {
+			t.Errorf("BasePath(%q) = %q, want %q", base, got, want)
 		}
 	}
 }

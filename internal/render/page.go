@@ -219,9 +219,10 @@ func menuFor(entries []menuEntry, file, root string) []MenuLink {
 	return out
 }
 
-// basePath returns the path of base_url, "/" when it is not set: the root
-// the 404 page links from, since a server shows it at any depth.
-func basePath(base string) string {
+// BasePath returns the path of base_url, "/" when it is not set: the root
+// the 404 page links from, since a server shows it at any depth, and the
+// prefix a preview server strips from requests.
+func BasePath(base string) string {
 	if base == "" {
 		return "/"
 	}

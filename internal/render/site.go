@@ -274,7 +274,7 @@ func (r *renderer) notFound() {
 	title := r.f.i18n.text("notFound.title")
 	p := r.newPage("404", "404.html", title, "", nil)
 	p.Canonical = ""
-	p.Root = basePath(r.f.base)
+	p.Root = BasePath(r.f.base)
 	p.Crumbs = []Crumb{{Title: r.f.i18n.text("site.home"), Path: "index.html"}, {Title: title}}
 	p.Menu = menuFor(r.menu, "404.html", p.Root)
 	r.emit(p)

@@ -188,7 +188,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, g)
 		return
 	}
-	p := strings.TrimPrefix(r.URL.Path, basePath(g.preview.BaseURL()))
+	p := strings.TrimPrefix(r.URL.Path, g.preview.BasePath())
 	p = strings.TrimPrefix(p, "/")
 	if p != "" && !strings.HasSuffix(r.URL.Path, "/") && !strings.Contains(path.Base(p), ".") {
 		// A folder asked for without its slash: relative links of its
@@ -252,7 +252,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	c := &client{ch: make(chan string, 1)}
 	if p, err := url.PathUnescape(r.URL.Query().Get("path")); err == nil && p != "" {
 		if g := s.gen.Load(); g != nil && g.preview != nil {
-			p = strings.TrimPrefix(p, basePath(g.preview.BaseURL()))
+			p = strings.TrimPrefix(p, g.preview.BasePath())
 		}
 		c.page = build.Candidates(strings.TrimPrefix(p, "/"))
 	}
@@ -298,19 +298,6 @@ func (s *Server) Clients() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.clients)
-}
-
-// basePath is the path of base_url, "/" when there is none.
-func basePath(baseURL string) string {
-	u, err := url.Parse(baseURL)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	p := u.Path
-	if !strings.HasSuffix(p, "/") {
-		p += "/"
-	}
-	return p
 }
 
 // generation is the site as read by one rebuild.
