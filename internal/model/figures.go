@@ -3,6 +3,7 @@ package model
 import (
 	"math/bits"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
@@ -508,17 +509,24 @@ func schemeLevelKeys(m map[string]int) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	split := func(k string) (int, int) {
-		for i := 0; i < len(k); i++ {
-			if k[i] == '/' {
-				return EnumIndex(EnumScheme, k[:i]), EnumIndex(EnumLevel, k[i+1:])
-			}
+	SortSchemeLevels(keys)
+	return keys
+}
+
+// SortSchemeLevels sorts "scheme/level" keys ("cnnt/tinh", "ocop/tinh") in
+// display order: by scheme, then level upward, as the data contract lists
+// them.
+func SortSchemeLevels(keys []string) {
+	order := func(k string) (int, int) {
+		scheme, level, ok := strings.Cut(k, "/")
+		if !ok {
+			return len(enums[EnumScheme]), len(enums[EnumLevel])
 		}
-		return len(enums[EnumScheme]), len(enums[EnumLevel])
+		return EnumIndex(EnumScheme, scheme), EnumIndex(EnumLevel, level)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		si, li := split(keys[i])
-		sj, lj := split(keys[j])
+		si, li := order(keys[i])
+		sj, lj := order(keys[j])
 		if si != sj {
 			return si < sj
 		}
@@ -527,7 +535,6 @@ func schemeLevelKeys(m map[string]int) []string {
 		}
 		return keys[i] < keys[j]
 	})
-	return keys
 }
 
 // ocopValid counts the OCOP certificates valid on m.Now by stars: issued

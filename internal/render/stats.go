@@ -384,17 +384,7 @@ func (b statsBuilder) recognitions(rs model.RecognitionStats, prefix string) []S
 	for k := range keys {
 		levels = append(levels, k)
 	}
-	sort.Slice(levels, func(i, j int) bool {
-		si, li := splitLevel(levels[i])
-		sj, lj := splitLevel(levels[j])
-		if si != sj {
-			return si < sj
-		}
-		if li != lj {
-			return li < lj
-		}
-		return levels[i] < levels[j]
-	})
+	model.SortSchemeLevels(levels)
 	if len(levels) > 0 {
 		title := b.text("stats.recByLevel")
 		dim := b.text("stats.level")
@@ -483,12 +473,6 @@ func (b statsBuilder) isAreaPart(u *model.Unit) bool {
 		return u.Parent == area
 	}
 	return u.Parent.Parent == nil
-}
-
-// splitLevel returns the display order of a "scheme/level" key.
-func splitLevel(k string) (int, int) {
-	scheme, level, _ := strings.Cut(k, "/")
-	return model.EnumIndex(model.EnumScheme, scheme), model.EnumIndex(model.EnumLevel, level)
 }
 
 // levelLabel names a "scheme/level" key: "SP CNNT tiêu biểu cấp tỉnh",
