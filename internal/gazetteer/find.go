@@ -94,10 +94,18 @@ func Lookup(text, province string) Matches {
 		f.Units = found
 		return f
 	}
-	// Nearest first: the same name with other diacritics, then similar
-	// names.
+	// Nearest first: the same name elsewhere than the units named after
+	// it, the same name with other diacritics, then similar names.
 	f.Similar = true
+	if len(above) > 0 {
+		if elsewhere, _, _ := match(parts[0], site.Knows, provinceAliases); len(elsewhere) > 0 {
+			alike = append(elsewhere, alike...)
+		}
+	}
 	sortUnits(alike)
+	if len(alike) > maxSimilar {
+		alike = alike[:maxSimilar]
+	}
 	f.Units = alike
 	for _, u := range similar(rd, site.Units(), maxSimilar) {
 		if len(f.Units) < maxSimilar {
@@ -138,10 +146,7 @@ func containsType(ts []Type, t Type) bool {
 func WriteFind(w io.Writer, f Matches, lang string) bool {
 	t := func(v, e string, args ...any) string { return diag.M(v, e, args...).Text(lang) }
 	if f.ProvinceProblem != nil {
-		fmt.Fprintln(w, f.ProvinceProblem.Msg.Text(lang))
-		for _, c := range f.ProvinceProblem.Candidates {
-			fmt.Fprintln(w, "  "+c.Msg.Text(lang))
-		}
+		WriteProblem(w, *f.ProvinceProblem, lang)
 		return false
 	}
 	where := ""
@@ -162,6 +167,14 @@ func WriteFind(w io.Writer, f Matches, lang string) bool {
 		writeUnit(w, u, lang)
 	}
 	return !f.Similar
+}
+
+// WriteProblem prints a result's problem and its candidates, one a line.
+func WriteProblem(w io.Writer, r Result, lang string) {
+	fmt.Fprintln(w, r.Msg.Text(lang))
+	for _, c := range r.Candidates {
+		fmt.Fprintln(w, "  "+c.Msg.Text(lang))
+	}
 }
 
 func writeUnit(w io.Writer, u *Unit, lang string) {

@@ -131,15 +131,15 @@ func sameName(rd reading, keep func(*Unit) bool) []*Unit {
 	return out
 }
 
-// similar returns up to max units among pool whose names are close to
+// similar returns up to n units among pool whose names are close to
 // rd's (by edit distance of the fold keys, or one containing the other),
 // nearest first.
-func similar(rd reading, pool []*Unit, max int) []*Unit {
+func similar(rd reading, pool []*Unit, n int) []*Unit {
 	fold, _, _ := keys(rd.words)
 	if fold == "" {
 		return nil
 	}
-	limit := 1 + len(fold)/4
+	limit := max(1, len(fold)/4)
 	type scored struct {
 		u *Unit
 		d int
@@ -170,7 +170,7 @@ func similar(rd reading, pool []*Unit, max int) []*Unit {
 		return compareUnits(a.u, b.u)
 	})
 	var us []*Unit
-	for i := 0; i < len(out) && i < max; i++ {
+	for i := 0; i < len(out) && i < n; i++ {
 		us = append(us, out[i].u)
 	}
 	return us
