@@ -756,3 +756,64 @@ func addressName(u *Unit) string {
 	}
 	return u.Name
 }
+
+// Suggest returns up to n of the site's units that an id naming no unit
+// may have meant, nearest first: the units named by the id read as a name
+// ("xa-yen-nguyen" → xã Yên Nguyên of both eras); else those whose ids
+// start with its first word and hold all its words in order, fewest others
+// first
+// ("xa-yen-nguyen-chiem-hoa-tuyen-quang" → …-huyen-chiem-hoa-…); else those
+// whose ids differ from it by a letter or two. It is for the message about
+// an unknown unit id.
+func (s *Site) Suggest(id string, n int) []*Unit {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if found, _, _ := match(strings.ReplaceAll(id, "-", " "), s.Knows, provinceAliases); len(found) > 0 {
+		sortUnits(found)
+		return found[:min(n, len(found))]
+	}
+	words := strings.Split(id, "-")
+	type scored struct {
+		u *Unit
+		d int
+	}
+	var near []scored
+	for _, u := range s.Units() {
+		if extra, ok := subsequence(words, strings.Split(u.ID, "-")); ok {
+			near = append(near, scored{u, extra})
+		}
+	}
+	if len(near) == 0 {
+		limit := max(1, len(id)/8)
+		for _, u := range s.Units() {
+			if d := distance(id, u.ID, limit); d <= limit {
+				near = append(near, scored{u, d})
+			}
+		}
+	}
+	slices.SortStableFunc(near, func(a, b scored) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return strings.Compare(a.u.ID, b.u.ID)
+	})
+	var out []*Unit
+	for i := 0; i < len(near) && i < n; i++ {
+		out = append(out, near[i].u)
+	}
+	return out
+}
+
+// subsequence reports whether the words of sub appear in words in order,
+// the first ones alike, and how many other words words has.
+func subsequence(sub, words []string) (extra int, ok bool) {
+	if len(sub) == 0 || sub[0] != words[0] {
+		return 0, false
+	}
+	i := 0
+	for _, w := range words {
+		if i < len(sub) && w == sub[i] {
+			i++
+		}
+	}
+	return len(words) - len(sub), i == len(sub)
+}

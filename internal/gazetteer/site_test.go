@@ -154,3 +154,24 @@ func TestLookup(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggest(t *testing.T) {
+	tq, _ := NewSite([]string{"Tuyên Quang"})
+	tests := []struct {
+		site *Site
+		id   string
+		want string
+	}{
+		{tq, "xa-yen-nguyen", "xa-yen-nguyen-tuyen-quang-2025 xa-yen-nguyen-huyen-chiem-hoa-tuyen-quang"},
+		{tq, "huyen-chiem-hoa", "huyen-chiem-hoa-tuyen-quang"},
+		{tq, "tuyen-quang-2024", "tuyen-quang-2025"},
+		{tq, "xa-yen-nguyen-chiem-hoa-tuyen-quang", "xa-yen-nguyen-huyen-chiem-hoa-tuyen-quang"},
+		{tq, "an-giang", ""},
+		{WholeCountry(), "an-giang-2026", "an-giang-2025"},
+	}
+	for _, tc := range tests {
+		if got := ids(tc.site.Suggest(tc.id, 5)); got != tc.want {
+			t.Errorf("Suggest(%q) = %s, want %s", tc.id, got, tc.want)
+		}
+	}
+}
