@@ -38,11 +38,13 @@
 //
 // # Names
 //
-// Find and Site.Resolve read names as officers and articles write them:
+// Lookup and Site.Resolve read names as officers and articles write them:
 // type words optional and abbreviated or not ("xã Yên Nguyên", "TP Tuyên
 // Quang", "tp. Tuyên Quang", "H. Chiêm Hóa", "Q.1", "P1"), diacritics
-// optional, either tone-mark placement (hoà, hòa). Written with
-// diacritics, a name matches the units spelt that way first.
+// optional word by word, either tone-mark placement (hoà, hòa). A word
+// written with diacritics must be spelt right: "Phú Thạnh" is not Phú
+// Thành, while "Phu Thanh" may be either. Resolve reads an address with a
+// district as before 1 July 2025 and one without as from that date.
 //
 // The package imports only diag and vi of the project: package model
 // builds on it.
