@@ -10,16 +10,16 @@ import (
 type style struct {
 	name string // lower case built-in name: "heading 1", "title", "caption"
 	// heading is 1–9 for a heading (by name or outline level), 0 otherwise.
-	heading       int
-	bold, italic  tri
-	font          string
-	align         string
-	numID, ilvl   string
-	superscript   bool
-	hasNum        bool
-	basedOn       string
-	resolved      bool
-	pPr, rPr      *node
+	heading      int
+	bold, italic tri
+	font         string
+	align        string
+	numID, ilvl  string
+	superscript  bool
+	hasNum       bool
+	basedOn      string
+	resolved     bool
+	pPr, rPr     *node
 }
 
 // tri is a toggle that may be left unset, to inherit.

@@ -505,7 +505,7 @@ func signature(a *article) {
 			return
 		}
 		t := textOf(last)
-		if m := sourceLine.FindStringSubmatch(t); m != nil && len(t) < 120 {
+		if m := sourceLine.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 10 && !strings.Contains(t, ", ") {
 			if a.sourceName == "" {
 				a.sourceName = strings.TrimSpace(strings.TrimSuffix(m[1], "."))
 			}

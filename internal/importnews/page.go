@@ -77,6 +77,7 @@ func fromPage(name string, data []byte, contentType string, base *url.URL, local
 	} else if n := fallbackBody(doc); n != nil {
 		moveChildren(n, body)
 	}
+	fixAtoms(body)
 	if a.title == "" {
 		a.title = pickTitle(meta.headings, art.Title(), meta.title)
 	}
@@ -106,6 +107,17 @@ func fromPage(name string, data []byte, contentType string, base *url.URL, local
 		return a.notes.checkPhoto(src, src, data)
 	})
 	return a, nil
+}
+
+// fixAtoms sets the atom of the elements the extractor made by name only.
+func fixAtoms(n *html.Node) {
+	if n.Type == html.ElementNode {
+		n.Data = strings.ToLower(n.Data)
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		fixAtoms(c)
+	}
 }
 
 func detach(n *html.Node) *html.Node {

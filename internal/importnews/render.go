@@ -40,6 +40,10 @@ func newConverter() *converter.Converter {
 // and raw HTML stays out of the article.
 var listEnd = regexp.MustCompile(`\n*<!--THE END-->\n*`)
 
+// nestedGap is the line of spaces the converter leaves before a nested
+// list; without it the list stays tight.
+var nestedGap = regexp.MustCompile(`\n[ \t]+\n([ \t]+(?:\d+\.|-) )`)
+
 // render writes the article as Markdown with its front matter, and
 // counts what it holds.
 func render(source string, a *article, opts Options) (string, *Result) {
@@ -59,6 +63,7 @@ func render(source string, a *article, opts Options) (string, *Result) {
 	body := ""
 	if err == nil {
 		body = listEnd.ReplaceAllString(string(md), "\n\n")
+		body = nestedGap.ReplaceAllString(body, "\n$1")
 		body = strings.TrimSpace(body)
 	}
 	var b bytes.Buffer
