@@ -129,6 +129,7 @@ func newsDocx() docxtest.Doc {
 			docxtest.Para{Num: 2, Runs: []docxtest.Run{{Text: "Đồ gỗ, mây tre đan"}}},
 			docxtest.Para{Runs: []docxtest.Run{{Text: "Theo Gi¸m ®èc Trung t©m KhuyÕn c«ng, héi chî lµ dÞp ®Ó c¸c c¬ së giíi thiÖu s¶n phÈm tíi ng\u00adêi tiªu dïng.", Font: ".VnTime"}}},
 			docxtest.Para{Style: "Quote", Runs: []docxtest.Run{{Text: "“Chúng tôi bán hết hàng ngay ngày đầu”, chủ cơ sở Yến Hương cho biết."}}},
+			docxtest.P("Gõ nhầm thẻ <script>alert(1)</script>, <b>đậm</b> & [liên kết](javascript:alert(1)) vẫn là chữ; cách cứng giữ nguyên."),
 			docxtest.Para{Align: "right", Runs: []docxtest.Run{{Text: "Minh Anh", Bold: true}}},
 		},
 	}
@@ -215,6 +216,8 @@ const newsPage = `<!DOCTYPE html>
 <script>document.write('<p>Đoạn chèn bằng mã</p>')</script>
 <iframe src="https://www.youtube.com/embed/abc" width="560" height="315"></iframe>
 <p>Trung t©m KhuyÕn c«ng tØnh An Giang ®· hç trî c¸c c¬ së tõ n¨m 2020.</p>
+<p><font face=".VnTime">Së C«ng Th­¬ng phèi hîp tæ chøc</font> <span style="font-family: 'VNI-Times', serif">ñaøo taïo ngheà cho lao ñoäng noâng thoân.</span></p>
+<p><img src="/media/bieu-tuong.png" alt="in"> Bản in</p>
 <p>Văn bản nói về thẻ &lt;script&gt;alert(1)&lt;/script&gt; được giữ như chữ.</p>
 <p style="text-align:right"><strong>Vũ Châu</strong></p>
 </div>
@@ -242,6 +245,8 @@ func newsServer(t *testing.T) *httptest.Server {
 		w.Write([]byte(newsPage))
 	})
 	mux.HandleFunc("/media/may-tach-mau.jpg", func(w http.ResponseWriter, r *http.Request) { w.Write(jpg) })
+	icon := docxtest.PNG(16, 16, 1)
+	mux.HandleFunc("/media/bieu-tuong.png", func(w http.ResponseWriter, r *http.Request) { w.Write(icon) })
 	mux.HandleFunc("/media/gian-hang.png", func(w http.ResponseWriter, r *http.Request) { w.Write(png) })
 	mux.HandleFunc("/media/khong-phai-anh.jpg", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "image/jpeg")

@@ -23,6 +23,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -247,7 +248,7 @@ func fromDocx(path string) (*article, error) {
 		key := attr(img, "src")
 		return a.notes.checkPhoto(key, path+": "+key, doc.Media[key])
 	})
-	if a.title == "" {
+	if a.title == "" && !placeholderTitle.MatchString(doc.Title) {
 		a.title = doc.Title
 	}
 	if a.title == "" {
@@ -268,6 +269,9 @@ func fromDocx(path string) (*article, error) {
 	}
 	return a, nil
 }
+
+// placeholderTitle matches the titles Word gives a document by itself.
+var placeholderTitle = regexp.MustCompile(`(?i)^(\s*|microsoft word - .*|(tài liệu|văn bản|document)\s*\d*)$`)
 
 // vietnam is the time zone of the dates Word stores in UTC.
 var vietnam = time.FixedZone("ICT", 7*3600)
@@ -299,7 +303,11 @@ func textOf(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
+	// Only ordinary spaces and line ends collapse: a non-breaking space
+	// stays as typed.
+	return strings.Join(strings.FieldsFunc(b.String(), func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+	}), " ")
 }
 
 func isBlock(tag string) bool {

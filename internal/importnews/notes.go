@@ -20,6 +20,7 @@ type notes struct {
 	// bad the legacy characters that had no meaning where they stood.
 	unsure, bad []string
 	photos      []diag.Msg
+	icons       int
 }
 
 func (n *notes) drop(m diag.Msg) { n.dropped = append(n.dropped, m) }
@@ -109,8 +110,16 @@ func (n *notes) checkPhoto(key, name string, data []byte) *photoItem {
 		}
 		return nil
 	}
+	if info.Width < minPhoto && info.Height < minPhoto {
+		n.icons++
+		return nil
+	}
 	return &photoItem{key: key, data: data, format: info.Format}
 }
+
+// minPhoto is the size, in pixels, under which an image is an icon or a
+// tracking pixel rather than a photo of the article.
+const minPhoto = 64
 
 // unsureWords returns the words to read again, quoted, at most max.
 func unsureWords(words []string, max int) string {

@@ -180,7 +180,7 @@ func convertLegacy(doc *html.Node, n *notes) {
 			if x.DataAtom == atom.Script || x.DataAtom == atom.Style {
 				return
 			}
-			if font == legacy.None && (isBlock(x.Data) || x.DataAtom == atom.Title) && !hasBlockChild(x) {
+			if font == legacy.None && (isBlock(x.Data) || x.DataAtom == atom.Title) && !hasBlockChild(x) && !hasLegacyFont(x) {
 				t := textOf(x)
 				if enc, _ := legacy.Detect(t); enc != legacy.None {
 					convertTexts(x, enc, false)
@@ -189,6 +189,14 @@ func convertLegacy(doc *html.Node, n *notes) {
 					n.unsure = appendNew(n.unsure, legacy.Unsure(conv)...)
 					return
 				}
+			}
+		}
+		if x.Type == html.TextNode && font == legacy.None {
+			// Beside text in a legacy font: this text alone decides.
+			if enc, c := legacy.Detect(x.Data); enc != legacy.None {
+				x.Data = c
+				counts[[2]int{int(enc), 0}]++
+				n.unsure = appendNew(n.unsure, legacy.Unsure(c)...)
 			}
 		}
 		if x.Type == html.TextNode && font != legacy.None {
@@ -216,6 +224,19 @@ func convertLegacy(doc *html.Node, n *notes) {
 			n.conversion(legacy.Encoding(k[0]), k[1] == 1, c)
 		}
 	}
+}
+
+// hasLegacyFont reports whether an element inside n sets a legacy font.
+func hasLegacyFont(n *html.Node) bool {
+	found := false
+	walkElements(n, func(x *html.Node) bool {
+		if e, _ := legacy.FontEncoding(fontOf(x)); e != legacy.None {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 func convertTexts(x *html.Node, enc legacy.Encoding, upper bool) {

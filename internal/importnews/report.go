@@ -72,6 +72,9 @@ func (r *Result) Print(w io.Writer, lang string) {
 	for _, m := range n.photos {
 		fmt.Fprintln(&b, t("  ảnh:       %s", "  photo:     %s", m.Text(lang)))
 	}
+	if n.icons > 0 {
+		fmt.Fprintln(&b, t("  ảnh:       bỏ %d hình nhỏ dưới %d điểm ảnh (biểu tượng, nút)", "  photo:     left out %d images smaller than %d pixels (icons, buttons)", n.icons, minPhoto))
+	}
 	for _, m := range n.dropped {
 		fmt.Fprintln(&b, t("  đã bỏ:     %s", "  left out:  %s", m.Text(lang)))
 	}
