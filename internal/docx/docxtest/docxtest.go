@@ -299,3 +299,24 @@ func gradient(w, h int, seed uint8) image.Image {
 	}
 	return img
 }
+
+// Photo returns a w×h JPEG with the grain of a camera photo, so that it
+// weighs what a real one does (about 0.3 byte a pixel).
+func Photo(w, h int, seed uint8) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	x := uint32(seed) + 1
+	for y := 0; y < h; y++ {
+		for i := 0; i < w; i++ {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			n := uint8(x & 0x3f)
+			img.Set(i, y, color.RGBA{uint8(i*200/max(w, 1)) + n, uint8(y*200/max(h, 1)) + n, seed + n, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
