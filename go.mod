@@ -11,7 +11,7 @@ require (
 	github.com/gosimple/slug v1.15.0
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.48.0
-	golang.org/x/net v0.55.0
+	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0
 	gopkg.in/yaml.v3 v3.0.1
 )
