@@ -188,11 +188,13 @@ func encodeRune(enc Encoding, r rune) (string, bool) {
 		base, marks := d[0], d[1:]
 		var mod, tone rune
 		for _, m := range marks {
-			switch m {
-			case circumflex, breve, horn:
+			switch {
+			case (m == circumflex || m == breve || m == horn) && mod == 0:
 				mod = m
-			default:
+			case tones[m] && tone == 0:
 				tone = m
+			default:
+				return "", false // not a Vietnamese letter: Ǘ, ấ́
 			}
 		}
 		var out string
