@@ -26,7 +26,17 @@ type resolver func(img *html.Node) *photoItem
 func conventions(a *article, resolve resolver) {
 	unwrapLayoutTables(a.body, &a.notes)
 	blocks := topBlocks(a.body)
-	// Title.
+	// Title: Word's Title style wherever it is, else the first line when
+	// it is a heading, or short and bold or centred.
+	if a.title == "" {
+		for _, h := range findAll(a.body, atom.H1) {
+			if hasClass(attr(h, "class"), "title") && textOf(h) != "" {
+				a.title = textOf(h)
+				remove(h)
+				break
+			}
+		}
+	}
 	if a.title == "" {
 		for i, b := range blocks {
 			if i > 2 {
@@ -267,23 +277,25 @@ func moveChildren(from, to *html.Node) {
 	}
 }
 
-// credit patterns: "(Ảnh: Minh Anh)", "Ảnh: Minh Anh", "Nguồn: ITN" at the
-// end of a caption or alone on the line under it.
+// credit patterns: "(Ảnh: Minh Anh)", "- Ảnh: Minh Anh", "Ảnh: Minh Anh" at
+// the end of a caption, or "Ảnh: …", "Nguồn: …" alone on the line under
+// it.
 var (
-	creditTail = regexp.MustCompile(`(?i)^(.*?)[\s.,;]*[–—-]?\s*[(\[]\s*(?:ảnh|nguồn ảnh|nguồn|photo)\s*[:：]\s*([^()\[\]]{1,80}?)\s*[)\]]\s*\.?$`)
-	creditEnd  = regexp.MustCompile(`(?i)^(.*?[.!?…”])?\s*(?:[–—-]\s*)?(?:ảnh|nguồn ảnh|photo)\s*[:：]\s*([^.:]{1,80}?)\s*\.?$`)
+	creditTail = regexp.MustCompile(`(?i)^(.*?)[\s,;]*(?:[–—-]\s*)?[(\[]?\s*(?:ảnh|nguồn ảnh|nguồn|photo)\s*[:：]\s*([^()\[\]:]{1,80}?)\s*[)\]]?\s*\.?$`)
 	creditLine = regexp.MustCompile(`(?i)^[(\[]?\s*(?:ảnh|nguồn ảnh|nguồn|photo)\s*[:：]\s*([^()\[\]]{1,80}?)\s*[)\]]?\s*\.?$`)
 )
 
 // splitCredit splits a caption into the caption proper and its credit.
 func splitCredit(t string) (caption, credit string) {
-	if m := creditTail.FindStringSubmatch(t); m != nil {
-		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+	m := creditTail.FindStringSubmatch(t)
+	if m == nil {
+		return t, ""
 	}
-	if m := creditEnd.FindStringSubmatch(t); m != nil {
-		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+	// "Hình ảnh: …" is not a credit.
+	if f := strings.Fields(vi.Fold(m[1])); len(f) > 0 && f[len(f)-1] == "hinh" {
+		return t, ""
 	}
-	return t, ""
+	return strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 }
 
 // captionLike reports whether block n, just under a photo, is its caption:
@@ -512,10 +524,11 @@ func signature(a *article) {
 			remove(last)
 			continue
 		}
-		if a.author != "" || !nameLike(t) {
+		words, ok := nameLike(t)
+		if a.author != "" || !ok {
 			return
 		}
-		if aligned(last) == "right" || allBold(last) || allItalic(last) || len(strings.Fields(t)) <= 4 {
+		if aligned(last) == "right" || allBold(last) || allItalic(last) || words <= 4 {
 			a.author = t
 			remove(last)
 		}
@@ -527,9 +540,10 @@ var sourceLine = regexp.MustCompile(`(?i)^(?:theo|nguồn)\s*:?\s+(.{2,100})$`)
 
 // nameLike reports whether t reads like a person's name, perhaps with a
 // unit in brackets: every word capitalised, at most eight, no full stop.
-func nameLike(t string) bool {
+// words counts the words outside the brackets.
+func nameLike(t string) (words int, ok bool) {
 	if !shortLine(t, 8) || len([]rune(t)) > 80 {
-		return false
+		return 0, false
 	}
 	paren := 0
 	for _, w := range strings.Fields(t) {
@@ -540,12 +554,12 @@ func nameLike(t string) bool {
 		if w == "-" || w == "–" || w == "&" || w == "và" {
 			continue
 		}
-		r := []rune(w)[0]
-		if !unicode.IsUpper(r) {
-			return false
+		if !unicode.IsUpper([]rune(w)[0]) {
+			return 0, false
 		}
+		words++
 	}
-	return true
+	return words, words > 0
 }
 
 // shiftHeadings makes the body's highest heading level 2: the page's

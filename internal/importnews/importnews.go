@@ -252,6 +252,14 @@ func fromDocx(path string) (*article, error) {
 		a.title = doc.Title
 	}
 	if a.title == "" {
+		for _, b := range topBlocks(a.body) {
+			if isHeading(b) && textOf(b) != "" {
+				a.title = textOf(b)
+				break
+			}
+		}
+	}
+	if a.title == "" {
 		a.title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
 	switch {
