@@ -14,6 +14,7 @@ package docx
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -533,14 +534,7 @@ func (r *reader) record(enc legacy.Encoding, byFont bool, text string, bad []str
 
 func appendNew(list []string, items ...string) []string {
 	for _, it := range items {
-		dup := false
-		for _, x := range list {
-			if x == it {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !slices.Contains(list, it) {
 			list = append(list, it)
 		}
 	}

@@ -257,12 +257,7 @@ func unwrapLayoutTables(body *html.Node, n *notes) {
 				t.Parent.InsertBefore(p, t)
 				continue
 			}
-			for c := cell.FirstChild; c != nil; {
-				next := c.NextSibling
-				cell.RemoveChild(c)
-				t.Parent.InsertBefore(c, t)
-				c = next
-			}
+			moveBefore(cell, t)
 		}
 		remove(t)
 	}
@@ -490,17 +485,23 @@ func firstChild(n *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
+// unwrap replaces n by its children.
 func unwrap(n *html.Node) {
 	if n.Parent == nil {
 		return
 	}
-	for c := n.FirstChild; c != nil; {
+	moveBefore(n, n)
+	remove(n)
+}
+
+// moveBefore moves the children of from before ref, in order.
+func moveBefore(from, ref *html.Node) {
+	for c := from.FirstChild; c != nil; {
 		next := c.NextSibling
-		n.RemoveChild(c)
-		n.Parent.InsertBefore(c, n)
+		from.RemoveChild(c)
+		ref.Parent.InsertBefore(c, ref)
 		c = next
 	}
-	remove(n)
 }
 
 // signature takes the author's line at the end of the article (a short

@@ -3,6 +3,7 @@ package importnews
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
@@ -77,15 +78,10 @@ func (n *notes) conversion(enc legacy.Encoding, byFont bool, paragraphs int) {
 	})
 }
 
+// appendNew appends the items list lacks, in order.
 func appendNew(list []string, items ...string) []string {
 	for _, it := range items {
-		dup := false
-		for _, x := range list {
-			if x == it {
-				dup = true
-			}
-		}
-		if !dup {
+		if !slices.Contains(list, it) {
 			list = append(list, it)
 		}
 	}

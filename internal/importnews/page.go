@@ -596,7 +596,7 @@ var noises = []noise{
 		[]string{"related", "relate", "lienquan", "lien-quan", "tinkhac", "tin-khac", "xemthem", "xem-them", "morenews", "more-news", "readmore", "read-more", "othernews", "other-news", "same-cate"}, nil},
 	{"bình luận", "comments", "comments", nil, []string{"comment", "binhluan", "binh-luan", "disqus"}, nil},
 	{"quảng cáo", "advertisement", "advertisements", nil, []string{"advert", "quangcao", "quang-cao", "banner", "sponsor", "adsbygoogle"}, []string{"ads", "ad", "adv", "qc"}},
-	{"nút chia sẻ, mạng xã hội", "share buttons", "share buttons", nil, []string{"share", "social", "sharing", "like-box", "fb-like"}, nil},
+	{"nút chia sẻ, in bài, mạng xã hội", "share or print buttons", "share or print buttons", nil, []string{"share", "social", "sharing", "like-box", "fb-like"}, []string{"print", "btn-print"}},
 	{"từ khóa của trang", "tag list", "tag lists", nil, []string{"tags", "keyword", "tukhoa", "tu-khoa"}, []string{"tag"}},
 }
 
