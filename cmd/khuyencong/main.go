@@ -47,7 +47,7 @@ func init() {
 		{"serve", diag.M("xem trước trang trên trình duyệt, tự tải lại khi sửa tệp", "preview the site in a browser, reloading as files are edited"), serveUsage, runServe},
 		{"demo", diag.M("tạo một trang mẫu với dữ liệu minh họa (để thử và đo tốc độ)", "write an example site of illustrative data (for trying out and benchmarks)"), demoUsage, runDemo},
 		{"new", diag.M("tạo trang mới, hoặc tệp tin bài, cơ sở, sản phẩm, đề án mới", "create a new site, or a new article, establishment, product or project file"), newUsage, runNew},
-		{"import", diag.M("nhập cơ sở, sản phẩm, đề án từ bảng tính CSV", "import establishments, products or projects from a CSV spreadsheet"), importUsage, runImport},
+		{"import", diag.M("nhập cơ sở, sản phẩm, đề án từ bảng tính CSV; tin bài từ Word, trang web", "import establishments, products or projects from a CSV spreadsheet; news from Word or a web page"), importUsage, runImport},
 		{"units", diag.M("tìm đơn vị hành chính (trước và từ 01/07/2025) để lấy mã", "look up an administrative unit (before and from 1 July 2025) for its id"), unitsUsage, runUnits},
 		{"version", diag.M("in phiên bản của chương trình", "print the program version"), versionUsage, runVersion},
 		{"help", diag.M("hướng dẫn sử dụng một lệnh", "show how to use a command"), helpUsage, runHelp},

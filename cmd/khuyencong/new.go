@@ -9,6 +9,7 @@ import (
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/importcsv"
+	"github.com/khuyencong/khuyencong/internal/importnews"
 	"github.com/khuyencong/khuyencong/internal/scaffold"
 )
 
@@ -90,20 +91,21 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 
 func newError(stderr io.Writer, cmd string, err error, lang string) int {
 	msg := err.Error()
-	var se *scaffold.Error
-	if errors.As(err, &se) {
-		msg = se.Text(lang)
+	var te interface{ Text(lang string) string }
+	if errors.As(err, &te) {
+		msg = te.Text(lang)
 	}
 	fmt.Fprintf(stderr, "khuyencong %s: %s\n", cmd, msg)
 	return exitError
 }
 
 var importUsage = diag.M(`Cách dùng: khuyencong import establishments|products|projects TỆP.csv [--site THƯ-MỤC] [--update] [--dry-run]
+       khuyencong import news NGUỒN [--date NĂM-THÁNG-NGÀY] [--draft] [--site THƯ-MỤC]
 
-Đọc bảng tính lưu từ Excel (CSV UTF-8, CSV thường, hoặc "Unicode Text") và ghi
-mỗi dòng thành một hồ sơ trong data/establishments/, data/products/ hoặc
-data/projects/. Dòng 1 là tiêu đề cột, bằng tiếng Việt (có dấu hay không dấu)
-hoặc tiếng Anh, ví dụ:
+"import establishments|products|projects" đọc bảng tính lưu từ Excel (CSV UTF-8,
+CSV thường, hoặc "Unicode Text") và ghi mỗi dòng thành một hồ sơ trong
+data/establishments/, data/products/ hoặc data/projects/. Dòng 1 là tiêu đề cột,
+bằng tiếng Việt (có dấu hay không dấu) hoặc tiếng Anh, ví dụ:
   cơ sở:    Tên cơ sở, Loại hình, Quy mô, Ngành nghề, Địa chỉ, Ấp, Xã, Huyện,
             Điện thoại, Email, Website, Công khai liên hệ, Năm thành lập, Mô tả
   sản phẩm: Tên sản phẩm, Cơ sở, Nhóm, Mô tả, Giá, Đơn vị tính
@@ -112,35 +114,66 @@ hoặc tiếng Anh, ví dụ:
 Dòng nào không đọc được thì báo "TỆP.csv:DÒNG: lỗi: ..." kèm cách sửa; các dòng
 khác vẫn được nhập. Hồ sơ đã có không bị ghi đè, trừ khi thêm --update.
 
+"import news" nhập một tin bài viết sẵn ở nơi khác. NGUỒN là một tài liệu Word
+(.docx), một trang web đã lưu bằng trình duyệt (.html), hoặc địa chỉ bài viết
+(https://...). Bài được ghi vào content/news/<tên-bài>/index.md, ảnh đặt bên
+cạnh; tiêu đề, ngày, tác giả, nguồn, lời dẫn (sapo) và ảnh đầu tiên vào phần
+đầu bài. Chữ gõ bằng bảng mã cũ TCVN3 (.VnTime) hay VNI được chuyển sang
+Unicode. Của trang web chỉ lấy phần bài viết: bỏ menu, quảng cáo, tin liên
+quan, bình luận, mã chạy. Không bao giờ ghi đè bài đã có. Cuối cùng in đường
+dẫn bài và những gì đã lấy, đã chuyển, đã bỏ.
+
 Tùy chọn:
   --site THƯ-MỤC   thư mục trang (mặc định: thư mục hiện tại)
-  --dry-run        chỉ cho xem những gì sẽ tạo, ghi lại, bỏ qua; không ghi gì
-  --update         ghi lại hồ sơ đã có (giữ các trường bảng tính không có)
+  --dry-run        (CSV) chỉ cho xem những gì sẽ tạo, ghi lại, bỏ qua; không ghi gì
+  --update         (CSV) ghi lại hồ sơ đã có (giữ các trường bảng tính không có)
+  --date NGÀY      (tin bài) ngày đăng, ví dụ 2025-03-14; mặc định lấy ngày
+                   trên trang web, hoặc ngày lưu tài liệu Word
+  --draft          (tin bài) ghi là bản nháp (draft: true)
   --lang en        thông báo bằng tiếng Anh
 
 Ví dụ:
   khuyencong import establishments danh-sach-co-so.csv --dry-run
   khuyencong import establishments danh-sach-co-so.csv
   khuyencong import products san-pham.csv --site D:\trang-khuyen-cong
-  khuyencong import projects de-an-2025.csv --update`,
+  khuyencong import projects de-an-2025.csv --update
+  khuyencong import news "D:\Tin bai\Hoi cho 2025.docx" --draft
+  khuyencong import news https://congthuong.angiang.gov.vn/tin-tuc/bai-viet.html
+  khuyencong import news bai-da-luu.html --date 2021-08-17`,
 	`Usage: khuyencong import establishments|products|projects FILE.csv [--site FOLDER] [--update] [--dry-run]
+       khuyencong import news SOURCE [--date YYYY-MM-DD] [--draft] [--site FOLDER]
 
-Reads a spreadsheet saved from Excel (CSV UTF-8, plain CSV or "Unicode Text")
-and writes each row as a record in data/establishments/, data/products/ or
-data/projects/. Row 1 holds the column titles, in Vietnamese (with or without
-diacritics) or English (name, legal_form, unit, phone, ...). A row that cannot
-be read is reported as "FILE.csv:ROW: error: ..." with how to fix it; the other
-rows are still imported. Existing records are never overwritten without --update.
+"import establishments|products|projects" reads a spreadsheet saved from Excel
+(CSV UTF-8, plain CSV or "Unicode Text") and writes each row as a record in
+data/establishments/, data/products/ or data/projects/. Row 1 holds the column
+titles, in Vietnamese (with or without diacritics) or English (name,
+legal_form, unit, phone, ...). A row that cannot be read is reported as
+"FILE.csv:ROW: error: ..." with how to fix it; the other rows are still
+imported. Existing records are never overwritten without --update.
+
+"import news" imports a news article written elsewhere. SOURCE is a Word
+document (.docx), a web page saved from a browser (.html), or the address of an
+article (https://...). It writes content/news/<slug>/index.md with the photos
+beside it; title, date, author, source, lead (sapo) and first photo go into the
+front matter. Text typed in the legacy TCVN3 (.VnTime) or VNI encodings is
+converted to Unicode. Of a web page only the article is kept: no menus, ads,
+related links, comments or scripts. An existing article is never overwritten.
+It prints the article's path and what was kept, converted and left out.
 
 Options:
   --site FOLDER    the site folder (default: the current folder)
-  --dry-run        only show what would be created, rewritten or skipped
-  --update         rewrite existing records (keeping fields the sheet lacks)
+  --dry-run        (CSV) only show what would be created, rewritten or skipped
+  --update         (CSV) rewrite existing records (keeping fields the sheet lacks)
+  --date DATE      (news) the article's date, e.g. 2025-03-14; by default the
+                   date on the web page, or when the Word document was saved
+  --draft          (news) write the article as a draft (draft: true)
   --lang en        messages in English
 
 Examples:
   khuyencong import establishments establishments.csv --dry-run
-  khuyencong import products products.csv --site ../trang-khuyen-cong`)
+  khuyencong import products products.csv --site ../trang-khuyen-cong
+  khuyencong import news article.docx --draft
+  khuyencong import news https://example.gov.vn/news/article.html`)
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flags("import")
@@ -149,15 +182,45 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	site := fs.String("site", ".", "")
 	update := fs.Bool("update", false, "")
 	dryRun := fs.Bool("dry-run", false, "")
+	date := fs.String("date", "", "")
+	draft := fs.Bool("draft", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return usageError(stderr, "import", err, langOf(args))
 	}
 	if len(pos) != 2 {
 		return usageError(stderr, "import", errors.New(diag.M(
-			"cần loại hồ sơ (%s) và một tệp CSV, ví dụ: khuyencong import establishments danh-sach.csv",
-			"give a record kind (%s) and one CSV file, e.g. khuyencong import establishments list.csv",
+			"cần loại hồ sơ (%s, news) và một tệp, ví dụ: khuyencong import establishments danh-sach.csv hoặc khuyencong import news bai-viet.docx",
+			"give a record kind (%s, news) and one file, e.g. khuyencong import establishments list.csv or khuyencong import news article.docx",
 			strings.Join(importcsv.Kinds, ", ")).Text(lang.value)), lang.value)
+	}
+	if pos[0] == "news" {
+		if *update || *dryRun {
+			return usageError(stderr, "import", errors.New(diag.M(
+				"--update và --dry-run chỉ dùng khi nhập bảng tính CSV; import news không bao giờ ghi đè bài đã có",
+				"--update and --dry-run apply to CSV imports only; import news never overwrites an article").Text(lang.value)), lang.value)
+		}
+		opts := importnews.Options{Draft: *draft}
+		if *date != "" {
+			d, err := time.Parse("2006-01-02", *date)
+			if err != nil {
+				return usageError(stderr, "import", errors.New(diag.M(
+					"ngày %q không đúng dạng năm-tháng-ngày; ví dụ: --date 2025-03-14",
+					"the date %q is not year-month-day; e.g. --date 2025-03-14", *date).Text(lang.value)), lang.value)
+			}
+			opts.Date = d
+		}
+		res, err := importnews.Import(*site, pos[1], opts)
+		if err != nil {
+			return newError(stderr, "import", err, lang.value)
+		}
+		res.Print(stdout, lang.value)
+		return exitOK
+	}
+	if *date != "" || *draft {
+		return usageError(stderr, "import", errors.New(diag.M(
+			"--date và --draft chỉ dùng khi nhập tin bài: khuyencong import news ...",
+			"--date and --draft apply to news imports only: khuyencong import news ...").Text(lang.value)), lang.value)
 	}
 	res, diags := importcsv.Import(*site, pos[0], pos[1], importcsv.Options{Update: *update, DryRun: *dryRun})
 	diags.Print(stderr, lang.value)
