@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/demo"
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/load"
@@ -97,7 +98,8 @@ func (discard) ConcurrentWrites()              {}
 
 func benchRender(b *testing.B, size string) {
 	dir, m := benchModel(b, size)
-	opts := renderOptions(dir, m, BuildOptions{})
+	opts := renderOptions(dir, BuildOptions{})
+	opts.Assets, _ = asset.Prepare(m, assetOptions(dir, nil))
 	var sum render.Summary
 	b.ResetTimer()
 	for b.Loop() {
@@ -115,7 +117,8 @@ func benchRender(b *testing.B, size string) {
 // benchRender.
 func benchWrite(b *testing.B, size string) {
 	dir, m := benchModel(b, size)
-	opts := renderOptions(dir, m, BuildOptions{})
+	opts := renderOptions(dir, BuildOptions{})
+	opts.Assets, _ = asset.Prepare(m, assetOptions(dir, nil))
 	out := filepath.Join(b.TempDir(), "public")
 	b.ResetTimer()
 	for b.Loop() {

@@ -1,5 +1,6 @@
 // Package build runs the stages of the pipeline one after the other:
 // load (read the site folder) → model (typed records, derived figures) →
+// photos (the files of content/, photos resized, see package asset) →
 // render (pages, feeds, sitemap) into a temporary output folder → link
 // check → swap the output into place. Each stage returns its value and its
 // diagnostics; the first stage that reports an error stops the run, and a
@@ -20,6 +21,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/links"
 	"github.com/khuyencong/khuyencong/internal/load"
@@ -71,7 +73,8 @@ type BuildOptions struct {
 
 // Stage is the time one stage of the pipeline took.
 type Stage struct {
-	// Name is the stage: "load", "model", "render", "links" or "write".
+	// Name is the stage: "load", "model", "photos", "render", "links" or
+	// "write".
 	Name    string
 	Elapsed time.Duration
 }
@@ -101,7 +104,7 @@ func Check(dir string, opts Options) (*model.Model, diag.List) {
 	var res Result
 	m, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
 	if m != nil && !diags.HasErrors() {
-		diags.Append(render.CheckPhotos(m, filepath.Join(dir, "content")))
+		diags.Append(asset.Check(m, filepath.Join(dir, "content")))
 	}
 	if m == nil || diags.HasErrors() || !opts.Links {
 		diags.Sort()
@@ -178,8 +181,16 @@ func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (st
 	if baseURL == "" {
 		baseURL = m.Site.BaseURL
 	}
-	ropts := renderOptions(dir, m, opts)
+	ropts := renderOptions(dir, opts)
 	ropts.Progress = res.prog.renderProgress()
+	timed(res, "photos", func() {
+		var more diag.List
+		ropts.Assets, more = asset.Prepare(m, assetOptions(dir, nil))
+		diags.Append(more)
+	})
+	if diags.HasErrors() {
+		return "", diags
+	}
 	var sum render.Summary
 	timed(res, "render", func() {
 		var more diag.List
@@ -215,14 +226,22 @@ func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (st
 	return d.Target(), diags
 }
 
-// renderOptions are the options of the render stage for the site in dir.
-func renderOptions(dir string, m *model.Model, opts BuildOptions) render.Options {
+// assetOptions are the options of the photo stage for the site in dir.
+func assetOptions(dir string, memo *asset.Memo) asset.Options {
+	return asset.Options{
+		ContentDir: filepath.Join(dir, "content"),
+		CacheDir:   filepath.Join(dir, PhotoCacheDir),
+		Memo:       memo,
+	}
+}
+
+// renderOptions are the options of the render stage for the site in dir,
+// but its Assets.
+func renderOptions(dir string, opts BuildOptions) render.Options {
 	return render.Options{
 		BaseURL:    opts.BaseURL,
 		Lang:       opts.Lang,
 		Theme:      siteTheme(dir),
-		ContentDir: filepath.Join(dir, "content"),
-		PhotoCache: filepath.Join(dir, PhotoCacheDir),
 		ShowDrafts: opts.Drafts,
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/render"
 	"github.com/khuyencong/khuyencong/internal/write"
@@ -140,7 +141,7 @@ func TestBuildExampleSite(t *testing.T) {
 	for _, s := range res.Stages {
 		names = append(names, s.Name)
 	}
-	if want := []string{"load", "model", "render", "links", "write"}; !reflect.DeepEqual(names, want) {
+	if want := []string{"load", "model", "photos", "render", "links", "write"}; !reflect.DeepEqual(names, want) {
 		t.Errorf("stages %v, want %v", names, want)
 	}
 	// The seed's figures reach the pages.
@@ -188,8 +189,12 @@ func renderOnce(t *testing.T, procs int) map[string]string {
 		t.Fatal(err)
 	}
 	defer d.Abort()
-	opts := BuildOptions{Now: buildDate}
-	if _, diags := render.Render(m, renderOptions(example, m, opts), d); diags.HasErrors() {
+	ropts := renderOptions(example, BuildOptions{Now: buildDate})
+	ropts.Assets, diags = asset.Prepare(m, assetOptions(example, nil))
+	if diags.HasErrors() {
+		t.Fatalf("photos:\n%s", printed(diags))
+	}
+	if _, diags := render.Render(m, ropts, d); diags.HasErrors() {
 		t.Fatalf("render:\n%s", printed(diags))
 	}
 	return snapshot(t, d.Root())

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/links"
 	"github.com/khuyencong/khuyencong/internal/load"
@@ -27,6 +28,9 @@ type MemoryOptions struct {
 	// only new and changed files are read again. Runs sharing a cache must
 	// not overlap.
 	Cache *load.Cache
+	// Photos, when not nil, keeps the photos made by earlier runs, so
+	// that only new and changed photos are read again.
+	Photos *asset.Memo
 }
 
 // MemFile is one file of a site built in memory: its bytes, or the disk
@@ -56,8 +60,8 @@ type Preview struct {
 	Result Result
 }
 
-// Prepare runs the load and model stages of the site in dir, as serve
-// shows it: drafts and future articles kept and marked. It returns nil
+// Prepare runs the load, model and photo stages of the site in dir, as
+// serve shows it: drafts and future articles kept and marked. It returns nil
 // when a stage reported an error; the diagnostics say why.
 func Prepare(dir string, opts MemoryOptions) (*Preview, diag.List) {
 	start := time.Now()
@@ -86,8 +90,17 @@ func Prepare(dir string, opts MemoryOptions) (*Preview, diag.List) {
 		return nil, diags
 	}
 	markUnpublished(m)
+	ropts := renderOptions(dir, BuildOptions{Drafts: true, Future: true, Lang: opts.Lang})
+	timed(&res, "photos", func() {
+		var more diag.List
+		ropts.Assets, more = asset.Prepare(m, assetOptions(dir, opts.Photos))
+		diags.Append(more)
+	})
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
 	res.Total = time.Since(start)
-	ropts := renderOptions(dir, m, BuildOptions{Drafts: true, Future: true, Lang: opts.Lang})
 	return &Preview{m: m, ropts: ropts, Result: res}, diags
 }
 

@@ -141,6 +141,7 @@ func printReconciled(p func(string, ...any), r model.Reconciled, lang string) {
 var stageNames = map[string][2]string{
 	"load":   {"đọc tệp", "load"},
 	"model":  {"kiểm tra dữ liệu", "model"},
+	"photos": {"xử lý ảnh", "photos"},
 	"render": {"tạo trang", "render"},
 	"links":  {"kiểm tra liên kết", "links"},
 	"write":  {"thay thư mục xuất", "write"},

@@ -52,10 +52,11 @@ func (c cache) load(key string) (Result, bool) {
 	r := Result{Format: m.Format, Width: m.Width, Height: m.Height, Cached: true}
 	for _, v := range m.Variants {
 		p := filepath.Join(dir, filepath.Base(v.File))
-		if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+		st, err := os.Stat(p)
+		if err != nil || !st.Mode().IsRegular() {
 			return Result{}, false
 		}
-		r.Variants = append(r.Variants, Variant{Width: v.Width, Height: v.Height, Ext: v.Ext, CachePath: p, Original: v.Original})
+		r.Variants = append(r.Variants, Variant{Width: v.Width, Height: v.Height, Ext: v.Ext, CachePath: p, Size: st.Size(), Original: v.Original})
 	}
 	return r, true
 }

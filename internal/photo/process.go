@@ -66,6 +66,8 @@ type Variant struct {
 	// the file in the cache otherwise. Bytes reads either.
 	Data      []byte
 	CachePath string
+	// Size is the size of the file in bytes.
+	Size int64
 	// Original is true when the variant is the original file, its pixels
 	// untouched, cleaned of metadata.
 	Original bool
@@ -232,7 +234,7 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 		if err != nil {
 			return Result{}, damaged(srcPath, format, err)
 		}
-		v := Variant{Width: info.Width, Height: info.Height, Ext: ext, Data: out, Original: true}
+		v := Variant{Width: info.Width, Height: info.Height, Ext: ext, Data: out, Size: int64(len(out)), Original: true}
 		return Result{Format: format, Width: v.Width, Height: v.Height, Variants: []Variant{v}}, nil
 	}
 
@@ -293,10 +295,10 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 		if err != nil {
 			return Result{}, damaged(srcPath, format, err)
 		}
-		r.Variants = append(r.Variants, Variant{Width: w, Height: h, Ext: ext, Data: buf.Bytes()})
+		r.Variants = append(r.Variants, Variant{Width: w, Height: h, Ext: ext, Data: buf.Bytes(), Size: int64(buf.Len())})
 	}
 	if ship {
-		r.Variants = append(r.Variants, Variant{Width: info.Width, Height: info.Height, Ext: ext, Data: orig, Original: true})
+		r.Variants = append(r.Variants, Variant{Width: info.Width, Height: info.Height, Ext: ext, Data: orig, Size: int64(len(orig)), Original: true})
 	}
 	full := r.Full()
 	r.Width, r.Height = full.Width, full.Height

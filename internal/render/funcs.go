@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
@@ -20,9 +21,9 @@ type funcs struct {
 	md   *markdown
 	base string // base_url with a trailing slash, "" when not set
 	now  time.Time
-	// photos are the processed photos by content path, filled in by
-	// processPhotos before any page is rendered.
-	photos map[string]*photoOut
+	// set is what the asset stage made of content/: the copies of
+	// photos that pages show.
+	set *asset.Set
 	// assets are the files of content/ copied to the output.
 	assets map[string]bool
 }
@@ -40,6 +41,7 @@ func newFuncs(m *model.Model, opts Options, lang string) *funcs {
 		assets[a] = true
 	}
 	return &funcs{
+		set:    opts.Assets,
 		assets: assets,
 		lang:   lang,
 		i18n:   newI18n(lang, m.Site.I18n),

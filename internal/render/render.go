@@ -4,7 +4,11 @@
 // folder itself: package write does.
 package render
 
-import "io/fs"
+import (
+	"io/fs"
+
+	"github.com/khuyencong/khuyencong/internal/asset"
+)
 
 // Sink receives the files of the site. Names are slash paths relative to
 // the output root ("san-pham/tinh-dau-chuc/index.html"). Render calls it
@@ -31,13 +35,9 @@ type Options struct {
 	// the default theme by name ("product.html", "static/site.css"); nil
 	// when the site has none.
 	Theme fs.FS
-	// ContentDir is the disk path of the site's content/ folder, from
-	// which the files of m.Assets are copied.
-	ContentDir string
-	// PhotoCache is the folder where the copies of photos are kept
-	// between builds (<site>/.khuyencong-cache/anh); "" keeps them in
-	// memory only.
-	PhotoCache string
+	// Assets are the files the asset stage made of content/ (the files
+	// of m.Assets, photos turned into their copies); nil publishes none.
+	Assets *asset.Set
 	// ShowDrafts marks draft articles with a "bản nháp" badge (build
 	// --drafts and serve keep them in the model).
 	ShowDrafts bool
@@ -61,9 +61,6 @@ type Summary struct {
 	Files int
 	// Bytes is the size of those files.
 	Bytes int64
-	// Photos counts the photos processed; PhotosCached those of them read
-	// back from the photo cache without decoding.
-	Photos, PhotosCached int
 	// Sources maps the output file of each record, article and page to
 	// the site file it was made from ("co-so/x/index.html" →
 	// "data/establishments/x.yaml"), so that a problem found in the output,

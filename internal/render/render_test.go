@@ -16,6 +16,9 @@ import (
 func renderTest(t *testing.T, m *model.Model, opts Options) memSink {
 	t.Helper()
 	out := memSink{}
+	if opts.Assets == nil {
+		opts.Assets = plainAssets(m)
+	}
 	_, diags := Render(m, opts, out)
 	if len(diags) > 0 {
 		var b strings.Builder
@@ -28,7 +31,7 @@ func renderTest(t *testing.T, m *model.Model, opts Options) memSink {
 // TestGoldenPages compares representative pages with testdata/golden/
 // (go test -update rewrites them).
 func TestGoldenPages(t *testing.T) {
-	out := renderTest(t, testModel(plain), Options{ContentDir: "content", ShowDrafts: true})
+	out := renderTest(t, testModel(plain), Options{ShowDrafts: true})
 	pages := map[string]string{
 		"index.html": "home.html",
 		"san-pham/tinh-dau-chuc-yen-huong/index.html":    "product.html",
@@ -57,7 +60,7 @@ func TestGoldenPages(t *testing.T) {
 func TestFiles(t *testing.T) {
 	m := testModel(plain)
 	out := memSink{}
-	sum, diags := Render(m, Options{ContentDir: "content"}, out)
+	sum, diags := Render(m, Options{Assets: plainAssets(m)}, out)
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
@@ -122,8 +125,8 @@ func TestFiles(t *testing.T) {
 
 // TestDeterministic renders twice and compares every byte.
 func TestDeterministic(t *testing.T) {
-	a := renderTest(t, testModel(plain), Options{ContentDir: "content"})
-	b := renderTest(t, testModel(plain), Options{ContentDir: "content"})
+	a := renderTest(t, testModel(plain), Options{})
+	b := renderTest(t, testModel(plain), Options{})
 	if len(a) != len(b) {
 		t.Fatalf("%d files, then %d", len(a), len(b))
 	}
@@ -144,7 +147,7 @@ func TestHostileStrings(t *testing.T) {
 	m.Site.I18n = map[string]string{"site.home": script + img}
 	for _, unsafe := range []bool{false} {
 		m.Site.UnsafeHTML = unsafe
-		out := renderTest(t, m, Options{ContentDir: "content", ShowDrafts: true})
+		out := renderTest(t, m, Options{ShowDrafts: true})
 		for _, name := range out.names() {
 			if strings.HasSuffix(name, ".csv") {
 				continue // open data: text/csv, the strings kept as data (opendata_test.go)
@@ -205,7 +208,7 @@ func TestThemeOverride(t *testing.T) {
 // name a file the render wrote. The 404 page links from the path of
 // base_url ("/khuyen-cong/" in the test model).
 func TestLinks(t *testing.T) {
-	out := renderTest(t, testModel(plain), Options{ContentDir: "content"})
+	out := renderTest(t, testModel(plain), Options{})
 	attr := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 	checked := 0
 	for _, name := range out.names() {

@@ -1,9 +1,6 @@
 package render
 
 import (
-	"os"
-	"path/filepath"
-	"sort"
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
@@ -50,13 +47,11 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 	r.pool = newPool(r)
 	r.progress = opts.Progress
 	r.progress.expect(r.expectedPages())
-	r.processPhotos()
 	r.pages()
 	r.notFound()
 	r.closePool()
 	r.statics()
-	r.assets()
-	r.writePhotos()
+	r.contentFiles()
 	r.feeds()
 	r.diags.Sort()
 	return r.sum, r.diags
@@ -223,26 +218,6 @@ func (r *renderer) statics() {
 	for _, name := range r.th.staticNames {
 		p, _ := Path("static", name)
 		r.write(p, r.th.static[name])
-	}
-}
-
-// assets copies the files of content/ to the same paths in the output.
-func (r *renderer) assets() {
-	names := append([]string(nil), r.m.Assets...)
-	sort.Strings(names)
-	for _, name := range names {
-		if !r.opts.wants(name) || r.f.photoReplaced(name) {
-			continue // a photo's copies are written by writePhotos
-		}
-		src := filepath.Join(r.opts.ContentDir, filepath.FromSlash(name))
-		if err := r.out.CopyFile(name, src); err != nil {
-			r.diags.Error(diag.Pos{File: "content/" + name}, "write", diag.M("không chép được tệp: %v", "cannot copy the file: %v", err))
-			continue
-		}
-		r.sum.Files++
-		if fi, err := os.Stat(src); err == nil {
-			r.sum.Bytes += fi.Size()
-		}
 	}
 }
 

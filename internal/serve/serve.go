@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/build"
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/load"
@@ -54,6 +55,8 @@ type Options struct {
 type Server struct {
 	opts  Options
 	cache *load.Cache
+	// photos keeps the photos made by earlier generations.
+	photos asset.Memo
 	// instance tells browsers whether they reconnected to the same
 	// server, or to a new one (after a restart) whose site may differ.
 	instance string
@@ -101,9 +104,10 @@ func (s *Server) Rebuild(changed ...string) diag.List {
 	defer s.rebuild.Unlock()
 	start := time.Now()
 	s.cache.Forget(changed...)
+	s.photos.Forget(changed...)
 	s.seq++
 	g := &generation{id: s.seq, s: s, pages: map[string]build.MemFile{}, missing: map[string]bool{}, fullDone: make(chan struct{})}
-	prev, diags := build.Prepare(s.opts.Dir, build.MemoryOptions{Lang: s.opts.Lang, Now: s.opts.Now, Cache: s.cache})
+	prev, diags := build.Prepare(s.opts.Dir, build.MemoryOptions{Lang: s.opts.Lang, Now: s.opts.Now, Cache: s.cache, Photos: &s.photos})
 	g.preview = prev
 	g.diags = diags
 	if old := s.gen.Load(); old != nil {
