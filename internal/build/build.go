@@ -276,13 +276,19 @@ func displayPath(dir, target string) string {
 	return filepath.ToSlash(target)
 }
 
-// linkDiags turns broken links into diagnostics of severity sev, naming
-// pages as under shown ("" for the page's own path). A broken link on the
-// page of a record or article is reported at the site file it was made
-// from (sources), where the officer can mend it, with the page named.
-func linkDiags(broken []links.Broken, shown string, sources map[string]string, sev diag.Severity) diag.List {
+// linkDiags turns the result of a link check (err when it could not run)
+// into diagnostics of severity sev, naming pages as under shown ("" for
+// the page's own path). A broken link on the page of a record or article
+// is reported at the site file it was made from (sources), where the
+// officer can mend it, with the page named. Build and serve report links
+// through it alike.
+func linkDiags(res links.Result, err error, shown string, sources map[string]string, sev diag.Severity) diag.List {
 	var diags diag.List
-	for _, b := range broken {
+	if err != nil {
+		diags.Add(diag.Diagnostic{Severity: sev, Code: "links", Msg: diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err)})
+		return diags
+	}
+	for _, b := range res.Broken {
 		page := b.Page
 		if shown != "" {
 			page = shown + "/" + b.Page
@@ -305,6 +311,10 @@ func linkDiags(broken []links.Broken, shown string, sources map[string]string, s
 		}
 		diags.Add(diag.Diagnostic{Pos: pos, Severity: sev, Code: "broken-link", Msg: msg})
 	}
+	for _, u := range res.Unreadable {
+		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(shown, u.Page), Line: u.Line}, Severity: sev, Code: "unreadable-output", Msg: diag.M(
+			"không đọc được tệp đã build để kiểm tra liên kết: %v", "cannot read the built file to check its links: %v", u.Err)})
+	}
 	return diags
 }
 
@@ -312,16 +322,6 @@ func linkDiags(broken []links.Broken, shown string, sources map[string]string, s
 // as under shown (the output folder as the user knows it; "" for the page's
 // own path); see linkDiags.
 func checkLinks(root, shown, baseURL string, sources map[string]string) (diag.List, int) {
-	var diags diag.List
 	res, err := links.Check(root, baseURL)
-	if err != nil {
-		diags.Error(diag.Pos{}, "links", diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err))
-		return diags, 0
-	}
-	diags.Append(linkDiags(res.Broken, shown, sources, diag.Error))
-	for _, u := range res.Unreadable {
-		diags.Error(diag.Pos{File: path.Join(shown, u.Page), Line: u.Line}, "unreadable-output", diag.M(
-			"không đọc được tệp đã build để kiểm tra liên kết: %v", "cannot read the built file to check its links: %v", u.Err))
-	}
-	return diags, res.Links
+	return linkDiags(res, err, shown, sources, diag.Error), res.Links
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/khuyencong/khuyencong/internal/render"
 )
 
-// MemoryOptions are what Prepare and BuildMemory need. A preview always
+// MemoryOptions are what Prepare needs. A preview always
 // keeps drafts and articles not yet published or already expired, and
 // marks them.
 type MemoryOptions struct {
@@ -51,7 +51,7 @@ func (f MemFile) Read() ([]byte, error) {
 }
 
 // Preview is a site read and modelled, ready to render into memory: all
-// of it (Full) or only chosen files (Render), as serve needs. Its methods
+// of it or only chosen files, as serve needs. Its methods
 // may be called from several goroutines at once.
 type Preview struct {
 	m     *model.Model
@@ -126,78 +126,37 @@ func (p *Preview) BaseURL() string { return p.m.Site.BaseURL }
 func (p *Preview) BasePath() string { return render.BasePath(p.BaseURL()) }
 
 // Render renders the files whose output path only accepts (every file
-// when only is nil) and returns them by path. The sitemap is complete only
-// when every page is rendered.
-func (p *Preview) Render(only func(name string) bool) (map[string]MemFile, render.Summary, diag.List) {
+// when only is nil) into memory. The sitemap is complete only when every
+// page is rendered.
+func (p *Preview) Render(only func(name string) bool) (*Memory, diag.List) {
 	ropts := p.ropts
 	ropts.Only = only
 	sink := &memSink{files: make(map[string]MemFile)}
 	sum, diags := render.Render(p.m, ropts, sink)
-	return sink.files, sum, diags
+	return &Memory{Files: sink.files, BaseURL: p.BaseURL(), Sources: sum.Sources}, diags
 }
 
-// Full renders the whole site into memory. It returns nil when the render
-// reported an error.
-func (p *Preview) Full() (*Memory, diag.List) {
-	start := time.Now()
-	res := p.Result
-	res.Stages = append([]Stage(nil), p.Result.Stages...)
-	var files map[string]MemFile
-	var sum render.Summary
-	var diags diag.List
-	timed(&res, "render", func() { files, sum, diags = p.Render(nil) })
-	res.Pages = sum.Pages
-	res.Files = len(files)
-	res.Bytes = sum.Bytes
-	res.Total = p.Result.Total + time.Since(start)
-	diags.Sort()
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	return &Memory{Files: files, BaseURL: p.BaseURL(), Result: res, Sources: sum.Sources}, diags
-}
-
-// Memory is a whole site built in memory. It is never changed once
-// returned.
+// Memory is a site, or some files of it, rendered in memory. It is never
+// changed once returned.
 type Memory struct {
 	// Files maps the slash path of every output file
 	// ("san-pham/tinh-dau-chuc/index.html") to its content.
 	Files map[string]MemFile
 	// BaseURL is the site's base_url (or "" when none).
 	BaseURL string
-	// Result counts what the run did; Output is empty.
-	Result Result
 	// Sources maps record and article pages to their site files, for
 	// link warnings (see render.Summary.Sources).
 	Sources map[string]string
 }
 
-// BuildMemory builds the whole site in dir into memory, as serve shows it
-// (see Prepare). It returns nil when a stage reported an error. Links are
-// not checked: see CheckMemoryLinks.
-func BuildMemory(dir string, opts MemoryOptions) (*Memory, diag.List) {
-	p, diags := Prepare(dir, opts)
-	if p == nil {
-		return nil, diags
-	}
-	mem, more := p.Full()
-	diags.Append(more)
-	diags.Sort()
-	return mem, diags
-}
-
-// CheckMemoryLinks checks the internal links of a site built in memory and
-// reports each broken one as a warning (a preview is never held back by a
-// link), at the page and line that hold it.
+// CheckMemoryLinks checks the internal links of a site rendered in memory
+// and reports each broken one as a warning (a preview is never held back
+// by a link), where build reports it: at the site file of a record's or
+// article's page, else at the page and line that hold it.
 func CheckMemoryLinks(mem *Memory) diag.List {
 	read := func(name string) ([]byte, error) { return mem.Files[name].Read() }
 	res, err := links.CheckFiles(mem.Names(), read, mem.BaseURL)
-	var diags diag.List
-	if err != nil {
-		diags.Warn(diag.Pos{}, "links", diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err))
-		return diags
-	}
-	diags.Append(linkDiags(res.Broken, "", mem.Sources, diag.Warning))
+	diags := linkDiags(res, err, "", mem.Sources, diag.Warning)
 	diags.Sort()
 	return diags
 }

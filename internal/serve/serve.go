@@ -297,13 +297,6 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Clients returns the number of browsers listening.
-func (s *Server) Clients() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.clients)
-}
-
 // generation is the site as read by one rebuild.
 type generation struct {
 	id int
@@ -432,7 +425,7 @@ func (g *generation) prefetch(names []string) {
 	for _, n := range names {
 		want[n] = true
 	}
-	files, _, diags := g.preview.Render(func(name string) bool {
+	mem, diags := g.preview.Render(func(name string) bool {
 		if want[name] {
 			return true
 		}
@@ -448,11 +441,11 @@ func (g *generation) prefetch(names []string) {
 	})
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	for n, f := range files {
+	for n, f := range mem.Files {
 		g.pages[n] = f
 	}
 	for n := range want {
-		if _, ok := files[n]; !ok {
+		if _, ok := mem.Files[n]; !ok {
 			g.missing[n] = true
 		}
 	}
@@ -469,13 +462,10 @@ func (g *generation) prefetch(names []string) {
 // links. A newer generation cancels it: the remaining pages are skipped.
 func (g *generation) renderAll() {
 	defer close(g.fullDone)
-	var files map[string]build.MemFile
-	var diags diag.List
-	files, _, diags = g.preview.Render(func(string) bool { return !g.cancel.Load() })
+	mem, diags := g.preview.Render(func(string) bool { return !g.cancel.Load() })
 	if g.cancel.Load() {
 		return
 	}
-	mem := &build.Memory{Files: files, BaseURL: g.preview.BaseURL()}
 	if diags.HasErrors() {
 		g.mu.Lock()
 		g.renderDiags = diags
