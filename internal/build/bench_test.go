@@ -98,7 +98,7 @@ func (discard) ConcurrentWrites()              {}
 
 func benchRender(b *testing.B, size string) {
 	dir, m := benchModel(b, size)
-	opts := renderOptions(dir, BuildOptions{})
+	opts := renderOptions(BuildOptions{}, nil)
 	opts.Assets, _ = asset.Prepare(m, assetOptions(dir, nil))
 	var sum render.Summary
 	b.ResetTimer()
@@ -117,7 +117,7 @@ func benchRender(b *testing.B, size string) {
 // benchRender.
 func benchWrite(b *testing.B, size string) {
 	dir, m := benchModel(b, size)
-	opts := renderOptions(dir, BuildOptions{})
+	opts := renderOptions(BuildOptions{}, nil)
 	opts.Assets, _ = asset.Prepare(m, assetOptions(dir, nil))
 	out := filepath.Join(b.TempDir(), "public")
 	b.ResetTimer()

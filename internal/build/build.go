@@ -15,7 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -102,7 +101,7 @@ type Result struct {
 // its links. The model is nil when the site could not be read at all.
 func Check(dir string, opts Options) (*model.Model, diag.List) {
 	var res Result
-	m, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
+	m, theme, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
 	if m != nil && !diags.HasErrors() {
 		diags.Append(asset.Check(m, filepath.Join(dir, "content")))
 	}
@@ -119,7 +118,7 @@ func Check(dir string, opts Options) (*model.Model, diag.List) {
 	}
 	defer os.RemoveAll(tmp)
 	bopts := BuildOptions{Output: filepath.Join(tmp, "public"), Drafts: opts.Drafts, Future: opts.Future, Lang: opts.Lang, Now: opts.Now, pagePaths: true}
-	_, more := renderModel(dir, m, bopts, &res)
+	_, more := renderModel(dir, m, theme, bopts, &res)
 	diags.Append(more)
 	diags.Sort()
 	return m, diags
@@ -131,9 +130,9 @@ func Check(dir string, opts Options) (*model.Model, diag.List) {
 func Build(dir string, opts BuildOptions) (Result, diag.List) {
 	start := time.Now()
 	res := Result{Pages: map[string]int{}, prog: startProgress(opts.Progress, opts.Lang)}
-	m, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
+	m, theme, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
 	if m != nil && !diags.HasErrors() {
-		out, more := renderModel(dir, m, opts, &res)
+		out, more := renderModel(dir, m, theme, opts, &res)
 		diags.Append(more)
 		res.Output = out
 	}
@@ -152,19 +151,21 @@ func timed(res *Result, name string, f func()) {
 	res.Stages = append(res.Stages, Stage{Name: name, Elapsed: time.Since(t)})
 }
 
-// loadModel runs the load and model stages (see streamModel).
-func loadModel(dir string, now time.Time, drafts, future bool, res *Result) (*model.Model, diag.List) {
+// loadModel runs the load and model stages (see streamModel); it returns
+// the model and the site's own templates.
+func loadModel(dir string, now time.Time, drafts, future bool, res *Result) (*model.Model, map[string][]byte, diag.List) {
 	start := time.Now()
 	plan, diags := load.PlanDir(dir)
-	m, more, inModel := streamModel(plan, model.Options{Now: now, Drafts: drafts, Future: future}, res.prog)
+	m, theme, more, inModel := streamModel(plan, model.Options{Now: now, Drafts: drafts, Future: future}, res.prog)
 	diags.Append(more)
 	res.Stages = append(res.Stages, Stage{Name: "load", Elapsed: time.Since(start) - inModel}, Stage{Name: "model", Elapsed: inModel})
-	return m, diags
+	return m, theme, diags
 }
 
-// renderModel renders m into a temporary folder beside the output, checks
-// its links and swaps it in. It returns the absolute output path.
-func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (string, diag.List) {
+// renderModel renders m with the site's templates (theme) into a
+// temporary folder beside the output, checks its links and swaps it in.
+// It returns the absolute output path.
+func renderModel(dir string, m *model.Model, theme map[string][]byte, opts BuildOptions, res *Result) (string, diag.List) {
 	var diags diag.List
 	lang := opts.Lang
 	out := opts.Output
@@ -181,7 +182,7 @@ func renderModel(dir string, m *model.Model, opts BuildOptions, res *Result) (st
 	if baseURL == "" {
 		baseURL = m.Site.BaseURL
 	}
-	ropts := renderOptions(dir, opts)
+	ropts := renderOptions(opts, theme)
 	ropts.Progress = res.prog.renderProgress()
 	timed(res, "photos", func() {
 		var more diag.List
@@ -235,24 +236,15 @@ func assetOptions(dir string, memo *asset.Memo) asset.Options {
 	}
 }
 
-// renderOptions are the options of the render stage for the site in dir,
-// but its Assets.
-func renderOptions(dir string, opts BuildOptions) render.Options {
+// renderOptions are the options of the render stage, but its Assets:
+// theme is the site's own templates, as the load stage read them.
+func renderOptions(opts BuildOptions, theme map[string][]byte) render.Options {
 	return render.Options{
 		BaseURL:    opts.BaseURL,
 		Lang:       opts.Lang,
-		Theme:      siteTheme(dir),
+		Theme:      theme,
 		ShowDrafts: opts.Drafts,
 	}
-}
-
-// siteTheme returns the site's own templates/ folder, nil when it has none.
-func siteTheme(dir string) fs.FS {
-	t := filepath.Join(dir, "templates")
-	if info, err := os.Stat(t); err == nil && info.IsDir() {
-		return os.DirFS(t)
-	}
-	return nil
 }
 
 // writeDiag turns an error of the output stage into a diagnostic.

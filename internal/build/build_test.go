@@ -180,7 +180,7 @@ func renderOnce(t *testing.T, procs int) map[string]string {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 	var res Result
-	m, diags := loadModel(example, buildDate, false, false, &res)
+	m, theme, diags := loadModel(example, buildDate, false, false, &res)
 	if m == nil || diags.HasErrors() {
 		t.Fatalf("example site:\n%s", printed(diags))
 	}
@@ -189,7 +189,7 @@ func renderOnce(t *testing.T, procs int) map[string]string {
 		t.Fatal(err)
 	}
 	defer d.Abort()
-	ropts := renderOptions(example, BuildOptions{Now: buildDate})
+	ropts := renderOptions(BuildOptions{Now: buildDate}, theme)
 	ropts.Assets, diags = asset.Prepare(m, assetOptions(example, nil))
 	if diags.HasErrors() {
 		t.Fatalf("photos:\n%s", printed(diags))
@@ -337,5 +337,35 @@ func TestCheckLinks(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(site); len(entries) != 2 {
 		t.Errorf("check --links left files in the site folder: %v", entries)
+	}
+}
+
+// TestSiteTemplates builds a site whose own templates/ folder the load
+// stage reads: an override reaches the output, and a template error is
+// reported at the site's file and line, in build as in serve's preview.
+func TestSiteTemplates(t *testing.T) {
+	site := copySite(t)
+	writeFile(t, filepath.Join(site, "templates", "static", "site.css"), "body{color:#123}\n")
+	res, diags := Build(site, BuildOptions{Output: filepath.Join(t.TempDir(), "public"), Now: buildDate})
+	if diags.HasErrors() {
+		t.Fatalf("build:\n%s", printed(diags))
+	}
+	if css, err := os.ReadFile(filepath.Join(res.Output, "static", "site.css")); err != nil || string(css) != "body{color:#123}\n" {
+		t.Errorf("static/site.css is not the site's: %q %v", css, err)
+	}
+
+	writeFile(t, filepath.Join(site, "templates", "product.html"), "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n")
+	want := "templates/product.html:2: lỗi: lỗi mẫu trang: bad character U+007D '}'\n"
+	_, diags = Build(site, BuildOptions{Output: filepath.Join(t.TempDir(), "public"), Now: buildDate})
+	if got := printed(diags); got != want {
+		t.Errorf("build:\n%s\nwant:\n%s", got, want)
+	}
+	p, diags := Prepare(site, MemoryOptions{Now: buildDate})
+	if p == nil {
+		t.Fatalf("prepare:\n%s", printed(diags))
+	}
+	_, diags = p.Render(nil)
+	if got := printed(diags); got != want {
+		t.Errorf("preview:\n%s\nwant:\n%s", got, want)
 	}
 }

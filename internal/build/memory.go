@@ -90,7 +90,7 @@ func Prepare(dir string, opts MemoryOptions) (*Preview, diag.List) {
 		return nil, diags
 	}
 	markUnpublished(m)
-	ropts := renderOptions(dir, BuildOptions{Drafts: true, Future: true, Lang: opts.Lang})
+	ropts := renderOptions(BuildOptions{Drafts: true, Future: true, Lang: opts.Lang}, themeFiles(site.Templates))
 	timed(&res, "photos", func() {
 		var more diag.List
 		ropts.Assets, more = asset.Prepare(m, assetOptions(dir, opts.Photos))

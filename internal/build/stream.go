@@ -15,9 +15,11 @@ import (
 // 50.000 articles they would take more memory than the model itself. The
 // model and the diagnostics are those of load.LoadDir and model.Build.
 //
-// The stages overlap: it also returns the time spent decoding and
-// resolving, the rest being spent reading.
-func streamModel(plan *load.Plan, opts model.Options, prog *progress) (*model.Model, diag.List, time.Duration) {
+// It also returns the files of the site's own templates/ folder, read
+// here once and parsed by the render stage (see themeFiles). The stages
+// overlap: it returns the time spent decoding and resolving too, the rest
+// being spent reading.
+func streamModel(plan *load.Plan, opts model.Options, prog *progress) (*model.Model, map[string][]byte, diag.List, time.Duration) {
 	var inModel time.Duration
 	decode := func(f func()) {
 		t := time.Now()
@@ -42,9 +44,7 @@ func streamModel(plan *load.Plan, opts model.Options, prog *progress) (*model.Mo
 	diags.Append(plan.Pages(func(pages []*load.Page) {
 		decode(func() { b.Articles("pages", pages) })
 	}))
-	// The theme is read by the render stage; the site's templates are
-	// read here only for the problems load reports about them.
-	_, more = plan.Templates()
+	tmpl, more := plan.Templates()
 	diags.Append(more)
 
 	prog.set("model")
@@ -53,5 +53,19 @@ func streamModel(plan *load.Plan, opts model.Options, prog *progress) (*model.Mo
 		m, more = b.Finish()
 		diags.Append(more)
 	})
-	return m, diags, inModel
+	return m, themeFiles(tmpl), diags, inModel
+}
+
+// themeFiles are the files of the site's own templates/ folder as the
+// render stage takes them (render.Options.Theme): by slash path relative
+// to templates/; nil when the site has none.
+func themeFiles(files []load.File) map[string][]byte {
+	if len(files) == 0 {
+		return nil
+	}
+	theme := make(map[string][]byte, len(files))
+	for _, f := range files {
+		theme[f.Path] = f.Data
+	}
+	return theme
 }

@@ -26,7 +26,7 @@ func streamedModel(t *testing.T, dir string, opts model.Options, batchBytes int6
 	t.Helper()
 	plan, diags := load.PlanDir(dir)
 	plan.BatchBytes, plan.BatchPages = batchBytes, batchPages
-	m, more, _ := streamModel(plan, opts, nil)
+	m, _, more, _ := streamModel(plan, opts, nil)
 	diags.Append(more)
 	diags.Sort()
 	return m, diags

@@ -4,11 +4,7 @@
 // folder itself: package write does.
 package render
 
-import (
-	"io/fs"
-
-	"github.com/khuyencong/khuyencong/internal/asset"
-)
+import "github.com/khuyencong/khuyencong/internal/asset"
 
 // Sink receives the files of the site. Names are slash paths relative to
 // the output root ("san-pham/tinh-dau-chuc/index.html"). Render calls it
@@ -31,10 +27,11 @@ type Options struct {
 	// Lang is the interface language, "vi" or "en"; "" takes
 	// m.Site.Language, and "vi" when that is empty too.
 	Lang string
-	// Theme holds the site's own templates/ folder, whose files override
-	// the default theme by name ("product.html", "static/site.css"); nil
-	// when the site has none.
-	Theme fs.FS
+	// Theme holds the files of the site's own templates/ folder as the
+	// load stage read them, by slash path relative to it
+	// ("product.html", "static/site.css"): they override the default
+	// theme by name. nil when the site has none.
+	Theme map[string][]byte
 	// Assets are the files the asset stage made of content/ (the files
 	// of m.Assets, photos turned into their copies); nil publishes none.
 	Assets *asset.Set

@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"html"
+	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"github.com/khuyencong/khuyencong/internal/model"
+	"github.com/khuyencong/khuyencong/templates"
 )
 
 func renderTest(t *testing.T, m *model.Model, opts Options) memSink {
@@ -166,10 +169,10 @@ func TestHostileStrings(t *testing.T) {
 // TestThemeOverride checks that a site's template replaces the default by
 // name and that its errors name the site's file and line.
 func TestThemeOverride(t *testing.T) {
-	site := fstest.MapFS{
-		"404.html":        {Data: []byte(`{{define "main"}}<p>Lạc đường rồi</p>{{end}}`)},
-		"static/site.css": {Data: []byte(`body{color:#000}`)},
-		"static/logo.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)},
+	site := map[string][]byte{
+		"404.html":        []byte(`{{define "main"}}<p>Lạc đường rồi</p>{{end}}`),
+		"static/site.css": []byte(`body{color:#000}`),
+		"static/logo.svg": []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`),
 	}
 	out := renderTest(t, testModel(plain), Options{Theme: site})
 	if !strings.Contains(string(out["404.html"]), "<p>Lạc đường rồi</p>") {
@@ -193,8 +196,57 @@ func TestThemeOverride(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			site := fstest.MapFS{tc.file: {Data: []byte(tc.text)}}
+			site := map[string][]byte{tc.file: []byte(tc.text)}
 			_, diags := Render(testModel(plain), Options{Theme: site}, memSink{})
+			var b strings.Builder
+			diags.Print(&b, "vi")
+			if got := strings.TrimSpace(b.String()); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDefaultThemeErrors checks that an error in a template of the
+// default theme names the template and its line: it is the program's
+// fault, not the site's, so it points at no file of the site.
+func TestDefaultThemeErrors(t *testing.T) {
+	base := fstest.MapFS{}
+	if err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(templates.FS, p)
+		base[p] = &fstest.MapFile{Data: data}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, file, text, want string
+	}{
+		{"parse", "product.html", "{{define \"main\"}}\n\n<h1>{{.Title}</h1>{{end}}",
+			"lỗi: lỗi trong giao diện mặc định, mẫu product.html dòng 3: bad character U+007D '}'"},
+		{"partial", "_partials.html", "{{define \"photos\"}}\n{{if}}{{end}}",
+			"lỗi: lỗi trong giao diện mặc định, mẫu _partials.html dòng 2: missing value for if"},
+		{"execution", "unit.html", "{{define \"main\"}}\n{{.Data.Khong}}{{end}}",
+			"lỗi: lỗi trong giao diện mặc định, mẫu unit.html dòng 2: executing \"main\" at <.Data.Khong>: can't evaluate field Khong in type interface {}"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			broken := maps.Clone(base)
+			broken[tc.file] = &fstest.MapFile{Data: []byte(tc.text)}
+			m := testModel(plain)
+			f := newFuncs(m, Options{}, "vi")
+			th, diags := parseTheme(broken, nil, f.FuncMap())
+			if th != nil && !diags.HasErrors() {
+				// An execution error shows when a page of the kind runs.
+				r := &renderer{m: m, opts: Options{Assets: plainAssets(m)}, lang: "vi", f: f, th: th, out: memSink{}, sum: Summary{Pages: map[string]int{}}, menu: defaultMenu(m, f.i18n)}
+				r.pool = newPool(r)
+				r.pages()
+				r.closePool()
+				diags = r.diags
+			}
 			var b strings.Builder
 			diags.Print(&b, "vi")
 			if got := strings.TrimSpace(b.String()); got != tc.want {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -44,21 +43,26 @@ type theme struct {
 	overridden map[string]bool
 }
 
-// loadTheme reads the default theme and the site's overrides and parses
-// every template once.
-func loadTheme(site fs.FS, fm template.FuncMap) (*theme, diag.List) {
+// loadTheme parses every template once: those of the default theme and
+// those of site (the files of the site's own templates/ folder, as the
+// load stage read them, by slash path relative to it), which override the
+// default by name.
+func loadTheme(site map[string][]byte, fm template.FuncMap) (*theme, diag.List) {
+	return parseTheme(templates.FS, site, fm)
+}
+
+// parseTheme is loadTheme with base as the default theme.
+func parseTheme(base fs.FS, site map[string][]byte, fm template.FuncMap) (*theme, diag.List) {
 	var diags diag.List
 	files := map[string][]byte{}
 	th := &theme{pages: map[string]*template.Template{}, static: map[string][]byte{}, overridden: map[string]bool{}, broken: map[string]bool{}}
-	if err := readTheme(templates.FS, files, nil); err != nil {
+	if err := readTheme(base, files); err != nil {
 		diags.Error(diag.Pos{}, "theme", diag.M("không đọc được giao diện mặc định: %v", "cannot read the default theme: %v", err))
 		return nil, diags
 	}
-	if site != nil {
-		if err := readTheme(site, files, th.overridden); err != nil {
-			diags.Error(diag.Pos{File: "templates"}, "theme", diag.M("không đọc được thư mục templates: %v", "cannot read the templates folder: %v", err))
-			return nil, diags
-		}
+	for n, data := range site {
+		files[n] = data
+		th.overridden[n] = true
 	}
 
 	names := make([]string, 0, len(files))
@@ -104,9 +108,8 @@ func loadTheme(site fs.FS, fm template.FuncMap) (*theme, diag.List) {
 	return th, diags
 }
 
-// readTheme adds every regular file of fsys to files, recording the names
-// in seen when it is not nil.
-func readTheme(fsys fs.FS, files map[string][]byte, seen map[string]bool) error {
+// readTheme adds every regular file of fsys to files.
+func readTheme(fsys fs.FS, files map[string][]byte) error {
 	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -119,9 +122,6 @@ func readTheme(fsys fs.FS, files map[string][]byte, seen map[string]bool) error 
 			return err
 		}
 		files[p] = data
-		if seen != nil {
-			seen[p] = true
-		}
 		return nil
 	})
 }
@@ -157,15 +157,6 @@ func (th *theme) templateError(name string, err error) diag.Diagnostic {
 		Msg: diag.M("lỗi trong giao diện mặc định, mẫu %s dòng %d: %s",
 			"error in the default theme, template %s line %d: %s", file, line, msg),
 	}
-}
-
-// execute renders the page kind with data.
-func (th *theme) execute(kind string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := th.executeTo(&b, kind, data); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // executeTo renders the page kind with data into w. Templates may be
