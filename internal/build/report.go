@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/model"
+	"github.com/khuyencong/khuyencong/internal/render"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
@@ -147,35 +148,6 @@ var stageNames = map[string][2]string{
 	"write":  {"thay thư mục xuất", "write"},
 }
 
-// kindNames name the page kinds the render stage counts; a kind not
-// listed is printed as it is.
-var kindNames = map[string][2]string{
-	"home":           {"trang chủ", "home"},
-	"products":       {"danh mục sản phẩm", "product catalogue"},
-	"product":        {"sản phẩm", "products"},
-	"establishments": {"danh bạ cơ sở", "establishment directory"},
-	"establishment":  {"cơ sở", "establishments"},
-	"projects":       {"danh sách đề án", "project list"},
-	"project":        {"đề án", "projects"},
-	"programmes":     {"danh sách chương trình", "programme list"},
-	"programme":      {"chương trình", "programmes"},
-	"rounds":         {"danh sách vòng bình chọn", "round list"},
-	"round":          {"vòng bình chọn", "recognition rounds"},
-	"units":          {"danh sách địa bàn", "unit list"},
-	"unit":           {"địa bàn", "administrative units"},
-	"stats":          {"số liệu", "statistics"},
-	"stats-year":     {"số liệu từng năm", "statistics by year"},
-	"news":           {"trang tin tức", "news list pages"},
-	"article":        {"bài viết", "articles"},
-	"tags":           {"danh sách thẻ", "tag list"},
-	"tag":            {"thẻ", "tags"},
-	"page":           {"trang riêng", "standalone pages"},
-	"404":            {"trang 404", "404 page"},
-	"facet":          {"trang duyệt theo tiêu chí", "browse-by pages"},
-	"search":         {"trang tìm kiếm", "search page"},
-	"data":           {"trang dữ liệu mở", "open data page"},
-}
-
 // PrintBuildSummary writes the closing lines of a build: where the site
 // went, pages by kind, files, bytes and the time of each stage.
 func PrintBuildSummary(w io.Writer, r Result, lang string) error {
@@ -190,10 +162,14 @@ func PrintBuildSummary(w io.Writer, r Result, lang string) error {
 	}
 	sort.Strings(kinds)
 	p("  %s\t%s\n", text(lang, "Trang", "Pages"), vi.NumberIn(int64(total), lang))
+	names := map[string]string{}
+	for _, k := range render.PageKinds() {
+		names[k.Name] = text(lang, k.Vi, k.En)
+	}
 	for _, k := range kinds {
 		name := k
-		if l, ok := kindNames[k]; ok {
-			name = text(lang, l[0], l[1])
+		if l, ok := names[k]; ok {
+			name = l
 		}
 		p("    %s\t%s\n", name, vi.NumberIn(int64(r.Pages[k]), lang))
 	}

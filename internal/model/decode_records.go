@@ -122,7 +122,7 @@ func decision(o *object) Decision {
 
 func (b *builder) decodeSite(doc *load.Doc) {
 	s := &b.m.Site
-	s.Language, s.Paginate = "vi", 20
+	s.Language, s.Paginate = "vi", DefaultPaginate
 	if doc == nil {
 		b.diags.Error(diag.Pos{File: "data/site.yaml"}, "missing-file", diag.M(
 			"thiếu tệp data/site.yaml; tạo tệp này với ít nhất một dòng, ví dụ: title: Khuyến công An Giang",

@@ -145,7 +145,10 @@ type Site struct {
 	I18n      map[string]string
 	Publisher Publisher
 	// Area is the unit the site reports on; nil when not given.
-	Area     *Unit
+	Area *Unit
+	// Paginate is the number of articles on a page of the news list and
+	// of entries on a page of a facet value (`paginate:`, at least 1;
+	// DefaultPaginate when not given). Read it with PerPage.
 	Paginate int
 	Menu     []MenuItem
 	// UnsafeHTML lets Markdown fields render raw HTML (`markdown:
@@ -157,6 +160,18 @@ type Site struct {
 	// License is the licence of the open data (`license: {name, url}`).
 	License Link
 	Pos     diag.Pos
+}
+
+// DefaultPaginate is Site.Paginate when site.yaml does not set it.
+const DefaultPaginate = 20
+
+// PerPage returns the site's paginate, DefaultPaginate when it is not set
+// (a Site made by hand rather than read from site.yaml).
+func (s *Site) PerPage() int {
+	if s.Paginate <= 0 {
+		return DefaultPaginate
+	}
+	return s.Paginate
 }
 
 // Publisher is the body that publishes the site.

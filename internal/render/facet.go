@@ -278,10 +278,7 @@ func (r *renderer) sectionFacets(section string) []Facet {
 
 // facets writes the page of every facet value, paginated.
 func (r *renderer) facets() {
-	per := r.m.Site.Paginate
-	if per <= 0 {
-		per = 20
-	}
+	per := r.m.Site.PerPage()
 	for _, section := range []string{"products", "establishments", "projects"} {
 		for _, f := range r.sectionFacets(section) {
 			for vi := range f.Values {

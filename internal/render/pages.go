@@ -8,23 +8,6 @@ import (
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
-// pages writes every HTML page but the 404 page, in a fixed order.
-func (r *renderer) pages() {
-	r.home()
-	r.products()
-	r.establishments()
-	r.projects()
-	r.programmes()
-	r.rounds()
-	r.units()
-	r.stats()
-	r.news()
-	r.standalone()
-	r.search()
-	r.facets()
-	r.openData()
-}
-
 // photoURL is the absolute URL of a photo for Open Graph, "" without one.
 func (r *renderer) photoURL(ph []model.Photo) string {
 	if len(ph) == 0 {
@@ -41,7 +24,8 @@ type ProductGroup struct {
 	Total    int
 }
 
-func (r *renderer) products() {
+// productList writes the pages of the products catalogue.
+func (r *renderer) productList() {
 	t := r.f.i18n
 	sorted := append([]*model.Product(nil), r.m.Products...)
 	sort.SliceStable(sorted, func(i, j int) bool {
@@ -75,7 +59,10 @@ func (r *renderer) products() {
 		pg.Index = listIndex(index, list, n)
 		return pg
 	})
+}
 
+// productPages writes a page per product.
+func (r *renderer) productPages() {
 	for _, p := range r.m.Products {
 		file, _ := Path(p)
 		pg := r.newPage("product", file, p.Name, describe(string(p.Description)), p, r.section("products"))
@@ -101,7 +88,8 @@ type LetterGroup struct {
 	Establishments []*model.Establishment
 }
 
-func (r *renderer) establishments() {
+// establishmentList writes the pages of the establishment directory.
+func (r *renderer) establishmentList() {
 	t := r.f.i18n
 	all := r.m.Establishments
 	letters := make([]string, len(all))
@@ -130,7 +118,10 @@ func (r *renderer) establishments() {
 		pg.Index = listIndex(index, list, n)
 		return pg
 	})
+}
 
+// establishmentPages writes a page per establishment.
+func (r *renderer) establishmentPages() {
 	for _, e := range r.m.Establishments {
 		file, _ := Path(e)
 		desc := describe(string(e.Description))
@@ -151,7 +142,8 @@ type YearGroup struct {
 	Total    int
 }
 
-func (r *renderer) projects() {
+// projectList writes the pages of the project list.
+func (r *renderer) projectList() {
 	t := r.f.i18n
 	all := r.m.Projects
 	totals := map[int]int{}
@@ -178,17 +170,24 @@ func (r *renderer) projects() {
 		pg.Index = listIndex(index, list, n)
 		return pg
 	})
+}
 
+// projectPages writes a page per project.
+func (r *renderer) projectPages() {
 	for _, p := range r.m.Projects {
 		file, _ := Path(p)
 		r.emit(r.newPage("project", file, p.Title, describe(string(p.Summary)), p, r.section("projects")))
 	}
 }
 
-func (r *renderer) programmes() {
-	t := r.f.i18n
+// programmeList writes the list of programmes.
+func (r *renderer) programmeList() {
 	list, _ := Path("programmes")
-	r.emit(r.newPage("programmes", list, t.text("section.programmes"), "", r.m.Programmes))
+	r.emit(r.newPage("programmes", list, r.f.i18n.text("section.programmes"), "", r.m.Programmes))
+}
+
+// programmePages writes a page per programme.
+func (r *renderer) programmePages() {
 	for _, p := range r.m.Programmes {
 		file, _ := Path(p)
 		r.emit(r.newPage("programme", file, p.Name, describe(string(p.Summary)), p, r.section("programmes")))
@@ -201,22 +200,31 @@ type RoundPage struct {
 	Title string
 }
 
-func (r *renderer) rounds() {
-	t := r.f.i18n
+// roundPageData returns every recognition round with its title.
+func (r *renderer) roundPageData() []RoundPage {
 	all := make([]RoundPage, len(r.m.Rounds))
 	for i, rd := range r.m.Rounds {
 		all[i] = RoundPage{Round: rd, Title: r.f.roundTitle(rd)}
 	}
+	return all
+}
+
+// roundList writes the list of recognition rounds.
+func (r *renderer) roundList() {
 	list, _ := Path("rounds")
-	r.emit(r.newPage("rounds", list, t.text("section.rounds"), "", all))
-	for _, rd := range all {
+	r.emit(r.newPage("rounds", list, r.f.i18n.text("section.rounds"), "", r.roundPageData()))
+}
+
+// roundPages writes a page per recognition round.
+func (r *renderer) roundPages() {
+	for _, rd := range r.roundPageData() {
 		file, _ := Path(rd.Round)
 		r.emit(r.newPage("round", file, rd.Title, "", rd, r.section("rounds")))
 	}
 }
 
-func (r *renderer) units() {
-	t := r.f.i18n
+// unitList writes the list of administrative units, from the top ones.
+func (r *renderer) unitList() {
 	var roots []*model.Unit
 	for _, u := range r.m.Units {
 		if u.Parent == nil {
@@ -224,7 +232,11 @@ func (r *renderer) units() {
 		}
 	}
 	list, _ := Path("units")
-	r.emit(r.newPage("units", list, t.text("section.units"), "", roots))
+	r.emit(r.newPage("units", list, r.f.i18n.text("section.units"), "", roots))
+}
+
+// unitPages writes the pages of every administrative unit.
+func (r *renderer) unitPages() {
 	for _, u := range r.m.Units {
 		file, _ := Path(u)
 		crumbs := []Crumb{r.section("units")}
@@ -273,12 +285,10 @@ type TagCount struct {
 	Count int
 }
 
-func (r *renderer) news() {
+// newsList writes the pages of the news list.
+func (r *renderer) newsList() {
 	t := r.f.i18n
-	per := r.m.Site.Paginate
-	if per <= 0 {
-		per = 20
-	}
+	per := r.m.Site.PerPage()
 	total := pageCount(len(r.m.News), per)
 	pager := newPager(total, func(n int) string {
 		p, _ := Path("news", n)
@@ -291,7 +301,10 @@ func (r *renderer) news() {
 		p.Pager = pager.at(n)
 		r.emit(p)
 	}
+}
 
+// articlePages writes a page per news article.
+func (r *renderer) articlePages() {
 	for _, a := range r.m.News {
 		file, _ := Path(a)
 		desc := a.Summary
@@ -305,13 +318,22 @@ func (r *renderer) news() {
 		}
 		r.emit(p)
 	}
+}
 
+// tagList writes the list of tags.
+func (r *renderer) tagList() {
+	t := r.f.i18n
 	tags := make([]TagCount, 0, len(r.m.TagNames))
 	for _, name := range r.m.TagNames {
 		tags = append(tags, TagCount{Name: name, Count: len(r.m.Tags[name])})
 	}
 	list, _ := Path("tags")
 	r.emit(r.newPage("tags", list, t.text("section.tags"), "", tags, r.section("news")))
+}
+
+// tagPages writes the pages of every tag.
+func (r *renderer) tagPages() {
+	t := r.f.i18n
 	for _, name := range r.m.TagNames {
 		file, _ := Path("tag", name)
 		articles := r.m.Tags[name]
@@ -323,6 +345,7 @@ func (r *renderer) news() {
 	}
 }
 
+// standalone writes a page per standalone page of content/pages/.
 func (r *renderer) standalone() {
 	for _, a := range r.m.Pages {
 		file, _ := Path(a)

@@ -150,7 +150,7 @@ func (p *pool) hasFailed(kind string) bool {
 func (p *pool) run(w *worker, j job) {
 	r, pg := p.r, j.p
 	defer r.progress.wrote()
-	if pg.Kind != "404" {
+	if r.kinds[pg.Kind].Sitemap {
 		w.diags.Append(r.addJSONLD(pg))
 	}
 	w.buf.Reset()

@@ -32,28 +32,3 @@ func (p *Progress) wrote() {
 		p.done.Add(1)
 	}
 }
-
-// expectedPages returns about how many pages Render writes for m: the
-// record pages and the pages of every list. It only sets the scale of a
-// progress line.
-func (r *renderer) expectedPages() int {
-	m := r.m
-	per := m.Site.Paginate
-	if per <= 0 {
-		per = 20
-	}
-	n := 2 // home, 404
-	n += pageCount(len(m.Products), ListPaginate) + len(m.Products)
-	n += pageCount(len(m.Establishments), ListPaginate) + len(m.Establishments)
-	n += pageCount(len(m.Projects), ListPaginate) + len(m.Projects)
-	n += 1 + len(m.Programmes) + 1 + len(m.Rounds) + 1
-	for _, u := range m.Units {
-		n += pageCount(max(len(u.Establishments), len(u.Products)), ListPaginate)
-	}
-	n += 1 + len(m.Stats.Years)
-	n += pageCount(len(m.News), per) + len(m.News) + 1
-	for _, name := range m.TagNames {
-		n += pageCount(len(m.Tags[name]), ListPaginate)
-	}
-	return n + len(m.Pages)
-}

@@ -241,7 +241,7 @@ func TestDefaultThemeErrors(t *testing.T) {
 			th, diags := parseTheme(broken, nil, f.FuncMap())
 			if th != nil && !diags.HasErrors() {
 				// An execution error shows when a page of the kind runs.
-				r := &renderer{m: m, opts: Options{Assets: plainAssets(m)}, lang: "vi", f: f, th: th, out: memSink{}, sum: Summary{Pages: map[string]int{}}, menu: defaultMenu(m, f.i18n)}
+				r := &renderer{m: m, opts: Options{Assets: plainAssets(m)}, lang: "vi", f: f, th: th, out: memSink{}, sum: Summary{Pages: map[string]int{}}, menu: defaultMenu(m, f.i18n), kinds: pageKindIndex()}
 				r.pool = newPool(r)
 				r.pages()
 				r.closePool()

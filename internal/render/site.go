@@ -32,6 +32,7 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 		out:  concurrentSink(out),
 		sum:  Summary{Pages: map[string]int{}},
 	}
+	r.kinds = pageKindIndex()
 	th, diags := loadTheme(opts.Theme, f.FuncMap())
 	r.diags = diags
 	if th == nil {
@@ -48,7 +49,6 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 	r.progress = opts.Progress
 	r.progress.expect(r.expectedPages())
 	r.pages()
-	r.notFound()
 	r.closePool()
 	r.statics()
 	r.contentFiles()
@@ -65,6 +65,8 @@ type renderer struct {
 	f    *funcs
 	th   *theme
 	menu []menuEntry
+	// kinds are the kinds of page by name (see PageKinds).
+	kinds map[string]PageKind
 	// out is a ConcurrentSink when set by Render.
 	out   Sink
 	sum   Summary
@@ -150,7 +152,7 @@ func (r *renderer) emit(p *Page) {
 		}
 		r.sum.Sources[p.File] = src
 	}
-	if p.Kind != "404" {
+	if r.kinds[p.Kind].Sitemap {
 		r.sitemap = append(r.sitemap, SitemapURL{Path: p.File, LastMod: lastMod(p)})
 		r.sitemapJob = append(r.sitemapJob, n)
 	}

@@ -139,12 +139,18 @@ type StatsStars struct {
 	Awards []*model.Recognition
 }
 
-// stats writes /so-lieu/ and a page per year.
+// stats writes /so-lieu/.
 func (r *renderer) stats() {
 	sb := statsBuilder{m: r.m, f: r.f, lang: r.lang}
 	t := r.f.i18n
 	list, _ := Path("stats")
 	r.emit(r.newPage("stats", list, t.text("stats.title"), t.text("stats.description"), sb.overview()))
+}
+
+// statsYears writes a statistics page per year.
+func (r *renderer) statsYears() {
+	sb := statsBuilder{m: r.m, f: r.f, lang: r.lang}
+	t := r.f.i18n
 	for i := range r.m.Stats.Years {
 		y := sb.year(i)
 		file, _ := Path("stats-year", y.Year)

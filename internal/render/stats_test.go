@@ -179,6 +179,7 @@ func TestStatsPages(t *testing.T) {
 	out := memSink{}
 	r := statsRenderer(t, m, "vi", out)
 	r.stats()
+	r.statsYears()
 	if len(r.diags) > 0 {
 		t.Fatalf("diagnostics: %v", r.diags)
 	}
@@ -196,6 +197,7 @@ func TestStatsPages(t *testing.T) {
 	en := memSink{}
 	re := statsRenderer(t, m, "en", en)
 	re.stats()
+	re.statsYears()
 	if len(re.diags) > 0 {
 		t.Fatalf("English diagnostics: %v", re.diags)
 	}
@@ -316,6 +318,7 @@ func TestStatsIDs(t *testing.T) {
 	out := memSink{}
 	r := statsRenderer(t, m, "vi", out)
 	r.stats()
+	r.statsYears()
 	for _, name := range out.names() {
 		seen := map[string]bool{}
 		page := string(out[name])
