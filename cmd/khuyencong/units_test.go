@@ -2,14 +2,14 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khuyencong/khuyencong/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 // units find prints what an officer copies ids from; its output is
 // compared with testdata/units/NAME.txt (go test -update rewrites them).
@@ -34,23 +34,7 @@ func TestUnitsFind(t *testing.T) {
 		if code != tc.code || stderr.Len() > 0 {
 			t.Errorf("%s: exit %d, want %d; stderr:\n%s", tc.name, code, tc.code, stderr.String())
 		}
-		path := filepath.Join("testdata", "units", tc.name+".txt")
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, stdout.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test -update writes it)", err)
-		}
-		if stdout.String() != string(want) {
-			t.Errorf("%s: output differs from %s (go test -update rewrites it):\n%s", tc.name, path, stdout.String())
-		}
+		golden.CheckString(t, "units/"+tc.name+".txt", stdout.String())
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/demo"
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/load"
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/render"
@@ -165,7 +166,7 @@ func makeTemp(prefix string) (string, error) {
 var benchTemps []string
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := golden.Main(m)
 	for _, d := range benchTemps {
 		os.RemoveAll(d)
 	}

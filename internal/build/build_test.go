@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,11 +14,10 @@ import (
 
 	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/render"
 	"github.com/khuyencong/khuyencong/internal/write"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // example is the repository's example site.
 const example = "../.."
@@ -91,23 +89,6 @@ func writeFile(t *testing.T, p, body string) {
 	}
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		writeFile(t, p, got)
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", p, got, want)
-	}
-}
-
 func TestCheckExampleSite(t *testing.T) {
 	m, diags := Check(example, Options{Now: buildDate})
 	if diags.HasErrors() || m == nil {
@@ -118,7 +99,7 @@ func TestCheckExampleSite(t *testing.T) {
 		if err := PrintCheckReport(&b, m, lang); err != nil {
 			t.Fatal(err)
 		}
-		golden(t, "check-report-"+lang+".txt", b.String())
+		golden.CheckString(t, "check-report-"+lang+".txt", b.String())
 	}
 }
 

@@ -1,13 +1,15 @@
 package gazetteer
 
 import (
-	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khuyencong/khuyencong/internal/golden"
 )
+
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 // show writes a result as the tests compare it.
 func show(r Result, lang string) string {
@@ -30,30 +32,6 @@ func show(r Result, lang string) string {
 		fmt.Fprintf(&b, "\n  note: %s", n.Text(lang))
 	}
 	return b.String()
-}
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it; review the diff):\n%s", path, got)
-	}
 }
 
 type resolveCase struct {
@@ -161,5 +139,5 @@ func TestResolve(t *testing.T) {
 		}
 		fmt.Fprintf(&out, "site %q: %q, %q, %q\n%s\n%s\n\n", tc.site, tc.commune, tc.district, tc.province, show(r, "vi"), show(r, "en"))
 	}
-	golden(t, "resolve.txt", out.String())
+	golden.CheckString(t, "resolve.txt", out.String())
 }

@@ -1,7 +1,6 @@
 package importcsv
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,34 +9,13 @@ import (
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/load"
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/scaffold"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", "golden", filepath.FromSlash(name))
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 var testNow = time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
 
@@ -68,7 +46,7 @@ func newSite(t *testing.T) string {
 
 func TestRoundTrip(t *testing.T) {
 	dir := newSite(t)
-	res, diags := Import(dir, "establishments", "testdata/co-so.csv", Options{})
+	res, diags := Import(dir, "establishments", golden.Input("co-so.csv"), Options{})
 	want := `testdata/co-so.csv:1: cảnh báo: 1 dòng không ghi đơn vị hành chính: đã ghi đơn vị của cả trang (tinh-vi-du); sửa lại khi biết xã, huyện của cơ sở
 `
 	if got := printed(diags); got != want {
@@ -80,7 +58,7 @@ func TestRoundTrip(t *testing.T) {
 	if res.Encoding != EncUTF8 || res.Separator != ';' {
 		t.Errorf("establishments: read as %s with %q", res.Encoding, res.Separator)
 	}
-	res, diags = Import(dir, "products", "testdata/san-pham.csv", Options{})
+	res, diags = Import(dir, "products", golden.Input("san-pham.csv"), Options{})
 	want = `testdata/san-pham.csv:3: cảnh báo: cột “Giá”: "1,2 triệu" được đổi thành 1200000 đồng; kiểm tra lại số này
 `
 	if got := printed(diags); got != want {
@@ -89,7 +67,7 @@ func TestRoundTrip(t *testing.T) {
 	if got := ids(res.Created); got != "gao-nang-nhen@2 banh-phong-nep@3" {
 		t.Errorf("products: created %s", got)
 	}
-	res, diags = Import(dir, "projects", "testdata/de-an.csv", Options{})
+	res, diags = Import(dir, "projects", golden.Input("de-an.csv"), Options{})
 	want = `testdata/de-an.csv:2: cảnh báo: cột “Kinh phí (đồng)”: "1,2 tỷ" được đổi thành 1200000000 đồng; kiểm tra lại số này
 `
 	if got := printed(diags); got != want {
@@ -107,7 +85,7 @@ func TestRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, name, data)
+		golden.Check(t, "golden/"+name, data)
 	}
 	p := m.ProjectByID["ho-tro-may-say-lua-2025"]
 	if p == nil || p.Budget.Amount != 1200000000 || p.Programme == nil || p.Status != "nghiem_thu" || p.FundingSource != "kcqg" {

@@ -3,7 +3,6 @@ package importnews_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,11 +18,12 @@ import (
 
 	"github.com/khuyencong/khuyencong/internal/build"
 	"github.com/khuyencong/khuyencong/internal/docx/docxtest"
+	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/importnews"
 	"github.com/khuyencong/khuyencong/internal/scaffold"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 // newSite makes a fresh site to import into.
 func newSite(t *testing.T) string {
@@ -33,28 +33,6 @@ func newSite(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-// golden compares got with testdata/golden/name, or rewrites it.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/importnews -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
-	}
 }
 
 // report prints the result with the site folder written SITE.
@@ -152,9 +130,9 @@ func TestImportDocx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "docx/index.md", string(md))
-	golden(t, "docx/report-vi.txt", report(res, site, "vi"))
-	golden(t, "docx/report-en.txt", report(res, site, "en"))
+	golden.CheckString(t, "golden/docx/index.md", string(md))
+	golden.CheckString(t, "golden/docx/report-vi.txt", report(res, site, "vi"))
+	golden.CheckString(t, "golden/docx/report-en.txt", report(res, site, "en"))
 	noRawHTML(t, md)
 	dir := filepath.Dir(res.Path)
 	for _, f := range []string{"anh-1.jpg", "anh-2.png"} {
@@ -281,8 +259,8 @@ func TestImportWebPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.ReplaceAll(string(md), srv.URL, "http://SERVER")
-	golden(t, "web/index.md", got)
-	golden(t, "web/report-vi.txt", strings.ReplaceAll(report(res, site, "vi"), srv.URL, "http://SERVER"))
+	golden.CheckString(t, "golden/web/index.md", got)
+	golden.CheckString(t, "golden/web/report-vi.txt", strings.ReplaceAll(report(res, site, "vi"), srv.URL, "http://SERVER"))
 	noRawHTML(t, md)
 	for _, bad := range []string{"alert(document", "steal", "track()", "onclick", "Đoạn chèn bằng mã", "youtube", "Tin liên quan", "Bình luận", "Bài viết rất hay",
 		"Đọc nhiều", "Trang chủ", "Thời sự", "Quảng cáo", "Chia sẻ", "Giấy phép", "Từ khóa: khuyến công", "javascript"} {

@@ -1,14 +1,14 @@
 package model
 
 import (
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khuyencong/khuyencong/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 // diagCases each change the base site (a file's new content; "" removes
 // it) and give the exact diagnostics expected.
@@ -242,23 +242,7 @@ func TestDiagnostics(t *testing.T) {
 			}
 			_, vi, en := buildFSLang(t, files, Options{})
 			got := vi + "--- en ---\n" + en
-			golden := filepath.Join("testdata", "diagnostics", strings.ReplaceAll(c.name, " ", "-")+".txt")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("got:\n%s\nwant:\n%s", got, want)
-			}
+			golden.CheckString(t, "diagnostics/"+strings.ReplaceAll(c.name, " ", "-")+".txt", got)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package photo
 import (
 	"bytes"
 	"encoding/binary"
-	"flag"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -12,11 +11,12 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/khuyencong/khuyencong/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the fixtures and golden files under testdata/")
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 // gradient is the test picture: 64×48, red rising to the right, green
 // rising downwards, and a pure red 8×8 block in the stored top-left corner
@@ -209,7 +209,7 @@ func extendedWebP(simple []byte) []byte {
 // `cwebp -lossless gradient.png -o gradient.webp` (libwebp 1.2.4): there
 // is no WebP encoder in Go.
 func fixtures(t *testing.T) map[string][]byte {
-	webp, err := os.ReadFile(filepath.Join("testdata", "gradient.webp"))
+	webp, err := os.ReadFile(golden.Input("gradient.webp"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,19 +236,6 @@ func fixtures(t *testing.T) map[string][]byte {
 // -update.
 func TestFixtures(t *testing.T) {
 	for name, want := range fixtures(t) {
-		path := filepath.Join("testdata", name)
-		if *update {
-			if err := os.WriteFile(path, want, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from what the test builds (run go test -update)", name)
-		}
+		golden.Check(t, name, want)
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"golang.org/x/image/webp"
+
+	"github.com/khuyencong/khuyencong/internal/golden"
 )
 
 func TestSniff(t *testing.T) {
@@ -327,23 +329,7 @@ func TestProcess(t *testing.T) {
 				if b := m.Bounds(); b.Dx() != v.Width && tt.format != WebP || b.Dy() != v.Height && tt.format != WebP {
 					t.Errorf("variant %d decodes to %v", v.Width, b)
 				}
-				golden := filepath.Join("testdata", "golden", VariantName(name, v.Width, v.Ext))
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(golden, v.Data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test -update)", err)
-				}
-				if !bytes.Equal(v.Data, want) {
-					t.Errorf("variant %d differs from %s (run go test -update and look at it)", v.Width, golden)
-				}
+				golden.Check(t, "golden/"+VariantName(name, v.Width, v.Ext), v.Data)
 			}
 			m := decode(t, tt.format, r.Full().Data)
 			b := m.Bounds()

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/khuyencong/khuyencong/internal/golden"
 )
 
 func fundingChart() Chart {
@@ -56,7 +58,7 @@ func TestChartGolden(t *testing.T) {
 	}{"chart-columns-many.svg", many})
 	for _, tt := range tests {
 		got := string(tt.chart.SVG())
-		golden(t, tt.name, []byte(got+"\n"))
+		golden.Check(t, tt.name, []byte(got+"\n"))
 		checkSVG(t, tt.name, got)
 		// The same data gives the same drawing.
 		if again := string(tt.chart.SVG()); again != got {

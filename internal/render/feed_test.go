@@ -2,14 +2,12 @@ package render
 
 import (
 	"encoding/xml"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
@@ -48,7 +46,7 @@ func TestFeedGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, name, data)
+		golden.Check(t, name, data)
 		checkAtom(t, data, len(news))
 	}
 }
@@ -137,40 +135,4 @@ func checkAtom(t *testing.T, data []byte, entries int) atomFeed {
 		}
 	}
 	return f
-}
-
-// golden compares got with testdata/name, rewriting the file with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if updateGolden() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
-
-func init() {
-	// Package-level flags of other test files are registered before any
-	// init runs; register -update only when none of them has.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-// updateGolden reports whether the test run was given -update.
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
@@ -144,7 +145,7 @@ func TestPhotos(t *testing.T) {
 	for _, meta := range regexp.MustCompile(`<meta property="og:image"[^>]*>`).FindAllString(page, -1) {
 		got.WriteString(meta + "\n")
 	}
-	golden(t, "golden/photos.html", []byte(got.String()))
+	golden.Check(t, "golden/photos.html", []byte(got.String()))
 }
 
 // TestPhotoURL escapes what would break a src or srcset.

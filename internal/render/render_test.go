@@ -6,15 +6,19 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"os"
 	"path"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/templates"
 )
+
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 func renderTest(t *testing.T, m *model.Model, opts Options) memSink {
 	t.Helper()
@@ -54,7 +58,7 @@ func TestGoldenPages(t *testing.T) {
 			t.Errorf("%s not written", file)
 			continue
 		}
-		golden(t, "golden/"+name, data)
+		golden.Check(t, "golden/"+name, data)
 	}
 }
 

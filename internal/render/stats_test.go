@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/load"
 	"github.com/khuyencong/khuyencong/internal/model"
 )
@@ -191,8 +192,8 @@ func TestStatsPages(t *testing.T) {
 		return []byte(main[:strings.Index(main, "</main>")+len("</main>")] + "\n")
 	}
 	page := string(out["so-lieu/2020/index.html"])
-	golden(t, "golden/stats-2020.html", mainOf(page))
-	golden(t, "golden/stats.html", mainOf(string(out["so-lieu/index.html"])))
+	golden.Check(t, "golden/stats-2020.html", mainOf(page))
+	golden.Check(t, "golden/stats.html", mainOf(string(out["so-lieu/index.html"])))
 
 	en := memSink{}
 	re := statsRenderer(t, m, "en", en)

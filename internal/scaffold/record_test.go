@@ -1,37 +1,16 @@
 package scaffold
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/khuyencong/khuyencong/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 func newSite(t *testing.T) string {
 	t.Helper()
@@ -66,7 +45,7 @@ func TestNewRecordPassesCheck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, "record/"+tt.kind+filepath.Ext(got), data)
+		golden.Check(t, "record/"+tt.kind+filepath.Ext(got), data)
 	}
 	m, diags := checkSite(t, dir, recordNow)
 	if len(diags) > 0 {
