@@ -381,16 +381,21 @@ func TestNotFoundPage(t *testing.T) {
 	}
 }
 
-// TestScreenshots writes full-page screenshots of the home page, a product
-// page and the statistics page at both sizes, to look at.
+// TestScreenshots is a tool, not a check: given -screenshots DIR, it
+// writes full-page screenshots of the home page, a product page and the
+// statistics page of the example site at both sizes into DIR, to look at:
+//
+//	go test ./internal/sitetest -run TestScreenshots -screenshots /tmp/anh
+//
+// Without the flag it is skipped.
 func TestScreenshots(t *testing.T) {
+	out := *shotDir
+	if out == "" {
+		t.Skip("a tool: give -screenshots DIR to write screenshots of the example site")
+	}
 	bctx := browser(t)
 	dir := exampleSite(t, "")
 	root := serve(t, dir, "/")
-	out := *shotDir
-	if out == "" {
-		out = filepath.Join(os.TempDir(), "khuyencong-screenshots")
-	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}

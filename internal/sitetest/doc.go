@@ -9,4 +9,8 @@
 // package.json beside this file (`npm ci` installs axe-core and vnu-jar)
 // and, from Debian, chromium and a Java runtime. On a machine without them
 // the tests skip with a loud message; with CI=true they fail instead.
+//
+// TestScreenshots is a tool rather than a check: with -screenshots DIR it
+// writes full-page screenshots of a few pages at phone and desktop sizes
+// into DIR, and without that flag it is skipped.
 package sitetest

@@ -20,7 +20,9 @@ import (
 // department portal.
 const subPath = "/khuyen-cong/"
 
-var shotDir = flag.String("screenshots", "", "folder for the full-page screenshots (default: a folder under the system temp dir, printed by the test)")
+// shotDir is where TestScreenshots writes; without it that test, a tool
+// to look at pages rather than a check, is skipped.
+var shotDir = flag.String("screenshots", "", "write full-page screenshots of a few pages into this folder (TestScreenshots; skipped without it)")
 
 // inCI reports whether a missing tool must fail the tests instead of
 // skipping them.
