@@ -2,14 +2,18 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"io/fs"
 	"maps"
 	"net/url"
 	"os"
 	"path"
+	"reflect"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -130,42 +134,63 @@ func TestFiles(t *testing.T) {
 	}
 }
 
-// TestDeterministic renders twice and compares every byte.
-func TestDeterministic(t *testing.T) {
-	a := renderTest(t, testModel(plain), Options{})
-	b := renderTest(t, testModel(plain), Options{})
-	if len(a) != len(b) {
-		t.Fatalf("%d files, then %d", len(a), len(b))
-	}
-	for name, data := range a {
-		if !bytes.Equal(data, b[name]) {
-			t.Errorf("%s differs between two renders", name)
-		}
-	}
+// syncSink keeps the files of a Render in memory, taking writes from
+// every worker at once (a ConcurrentSink, as the output folder is).
+type syncSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
 }
 
-// TestHostileStrings puts script and attribute-breaking text in every
-// string field and checks that no output file carries it unescaped.
-func TestHostileStrings(t *testing.T) {
-	const script = `<script>alert(1)</script>`
-	const img = `"><img src=x onerror=alert(1)>`
-	hostile := func(s string) string { return s + script + img }
-	m := testModel(hostile)
-	m.Site.I18n = map[string]string{"site.home": script + img}
-	for _, unsafe := range []bool{false} {
-		m.Site.UnsafeHTML = unsafe
-		out := renderTest(t, m, Options{ShowDrafts: true})
-		for _, name := range out.names() {
-			if strings.HasSuffix(name, ".csv") {
-				continue // open data: text/csv, the strings kept as data (opendata_test.go)
+func (s *syncSink) WriteFile(name string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.files[name]; dup {
+		return fmt.Errorf("%s written twice", name)
+	}
+	s.files[name] = bytes.Clone(data)
+	return nil
+}
+
+func (s *syncSink) CopyFile(name, src string) error { return s.WriteFile(name, []byte("copy of "+src)) }
+
+func (s *syncSink) ConcurrentWrites() {}
+
+// TestDeterministic renders the same model with one worker, then twice
+// with many: every file and the summary must be the same to the byte,
+// whatever the number of processors and the order the workers finish in.
+func TestDeterministic(t *testing.T) {
+	renderWith := func(procs int) (map[string][]byte, Summary) {
+		t.Helper()
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		m := testModel(plain)
+		out := &syncSink{files: map[string][]byte{}}
+		sum, diags := Render(m, Options{Assets: plainAssets(m), ShowDrafts: true}, out)
+		if len(diags) > 0 {
+			t.Fatalf("GOMAXPROCS=%d: %v", procs, diags)
+		}
+		return out.files, sum
+	}
+	one, oneSum := renderWith(1)
+	if len(one) < 40 {
+		t.Fatalf("only %d files rendered", len(one))
+	}
+	many := max(8, runtime.NumCPU())
+	for range 2 {
+		files, sum := renderWith(many)
+		for name, data := range one {
+			if got, ok := files[name]; !ok {
+				t.Errorf("%s written with GOMAXPROCS=1 only", name)
+			} else if !bytes.Equal(got, data) {
+				t.Errorf("%s differs between GOMAXPROCS=1 and %d", name, many)
 			}
-			data := string(out[name])
-			for _, bad := range []string{script, "<img src=x onerror", `"><img`} {
-				if strings.Contains(data, bad) {
-					i := strings.Index(data, bad)
-					t.Errorf("%s holds %q unescaped: …%s…", name, bad, data[max(0, i-80):min(len(data), i+80)])
-				}
+		}
+		for name := range files {
+			if _, ok := one[name]; !ok {
+				t.Errorf("%s written with GOMAXPROCS=%d only", name, many)
 			}
+		}
+		if !reflect.DeepEqual(sum, oneSum) {
+			t.Errorf("summary with GOMAXPROCS=%d:\n%+v\nwith 1:\n%+v", many, sum, oneSum)
 		}
 	}
 }
