@@ -140,7 +140,8 @@ func TestExampleSite(t *testing.T) {
 }
 
 // FuzzBuild feeds arbitrary YAML as one file of each collection and as the
-// site settings: Build must never panic.
+// site settings: Build must never panic, and every diagnostic must have
+// the properties checkDiagnostics checks (a position inside its file).
 func FuzzBuild(f *testing.F) {
 	for _, s := range baseSite() {
 		f.Add(s)
@@ -151,6 +152,11 @@ func FuzzBuild(f *testing.F) {
 	f.Add("reported: {funding_total: {value: 1, amount: 2}, ocop: -1}\nyear: 99999\n")
 	f.Add("awards: [{product: x, stars: 9}]\nscheme: ocop\nlevel: khu_vuc\nregion: bac\nyear: 2020\n")
 	f.Add("photos: [{file: ../x}, {file: 'C:\\\\a.jpg'}]\nprivate: [photos, name, x.y]\n")
+	for _, c := range diagCases {
+		for _, content := range c.files {
+			f.Add(content)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data string) {
 		for _, target := range []string{
 			"data/site.yaml", "data/units.yaml", "data/establishments/x.yaml", "data/products/x.yaml",
@@ -163,7 +169,7 @@ func FuzzBuild(f *testing.F) {
 			} else {
 				files[target] = data
 			}
-			buildFS(t, files, Options{Drafts: true})
+			checkDiagnostics(t, files, Options{Drafts: true})
 		}
 	})
 }
