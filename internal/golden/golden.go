@@ -34,9 +34,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with what the tests make")
 
-// Update reports whether the tests run with -update.
-func Update() bool { return *update }
-
 var (
 	mu   sync.Mutex
 	read = map[string]bool{}
