@@ -25,23 +25,43 @@ func buildFS(t testing.TB, files map[string]string, opts Options) (*Model, strin
 // buildFSLang is buildFS giving the diagnostics in Vietnamese and English.
 func buildFSLang(t testing.TB, files map[string]string, opts Options) (*Model, string, string) {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for p, c := range files {
-		fsys[p] = &fstest.MapFile{Data: []byte(c)}
-	}
-	src, ld := load.Load(fsys)
-	if opts.Now.IsZero() {
-		opts.Now = testNow
-	}
-	m, md := Build(src, opts)
-	var all diag.List
-	all.Append(ld)
-	all.Append(md)
+	m, all := loadAndBuild(files, opts)
 	all.Sort()
 	var vi, en bytes.Buffer
 	all.Print(&vi, "vi")
 	all.Print(&en, "en")
 	return m, vi.String(), en.String()
+}
+
+// loadAndBuild loads files (path → content) with package load and builds
+// the model (on testNow when opts has no date), returning the
+// diagnostics of both stages, unsorted.
+func loadAndBuild(files map[string]string, opts Options) (*Model, diag.List) {
+	fsys := fstest.MapFS{}
+	for p, c := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(c)}
+	}
+	src, all := load.Load(fsys)
+	if opts.Now.IsZero() {
+		opts.Now = testNow
+	}
+	m, more := Build(src, opts)
+	all.Append(more)
+	return m, all
+}
+
+// withChanges returns the base site changed by changes: each file's new
+// content, "" removing it.
+func withChanges(changes map[string]string) map[string]string {
+	files := baseSite()
+	for p, content := range changes {
+		if content == "" {
+			delete(files, p)
+		} else {
+			files[p] = content
+		}
+	}
+	return files
 }
 
 // baseSite is a small valid site the cases add to or change.

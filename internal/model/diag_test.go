@@ -232,15 +232,7 @@ photos:
 func TestDiagnostics(t *testing.T) {
 	for _, c := range diagCases {
 		t.Run(c.name, func(t *testing.T) {
-			files := baseSite()
-			for p, content := range c.files {
-				if content == "" {
-					delete(files, p)
-				} else {
-					files[p] = content
-				}
-			}
-			_, vi, en := buildFSLang(t, files, Options{})
+			_, vi, en := buildFSLang(t, withChanges(c.files), Options{})
 			got := vi + "--- en ---\n" + en
 			golden.CheckString(t, "diagnostics/"+strings.ReplaceAll(c.name, " ", "-")+".txt", got)
 		})

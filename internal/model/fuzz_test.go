@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
-	"github.com/khuyencong/khuyencong/internal/load"
 )
 
 // checkDiagnostics loads files (path → content) and builds the model, and
@@ -25,16 +23,7 @@ import (
 // codes belongs here too, beside these.
 func checkDiagnostics(t *testing.T, files map[string]string, opts Options) {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for p, c := range files {
-		fsys[p] = &fstest.MapFile{Data: []byte(c)}
-	}
-	src, all := load.Load(fsys)
-	if opts.Now.IsZero() {
-		opts.Now = testNow
-	}
-	_, more := Build(src, opts)
-	all.Append(more)
+	_, all := loadAndBuild(files, opts)
 	for _, d := range all {
 		if err := inside(files, d.Pos); err != nil {
 			t.Errorf("%s: %v: %s", d.Pos, err, d.Msg.Vi)
@@ -81,15 +70,7 @@ func inside(files map[string]string, pos diag.Pos) error {
 func TestDiagnosticProperties(t *testing.T) {
 	for _, c := range diagCases {
 		t.Run(c.name, func(t *testing.T) {
-			files := baseSite()
-			for p, content := range c.files {
-				if content == "" {
-					delete(files, p)
-				} else {
-					files[p] = content
-				}
-			}
-			checkDiagnostics(t, files, Options{})
+			checkDiagnostics(t, withChanges(c.files), Options{})
 		})
 	}
 }
