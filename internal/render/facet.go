@@ -130,6 +130,9 @@ func (r *renderer) productFacets() []Facet {
 				lv := r.f.i18n.text("level." + rd.Level)
 				o := fmt.Sprintf("%d%04d", model.EnumIndex(model.EnumScheme, rd.Scheme), model.EnumIndex(model.EnumLevel, rd.Level))
 				if rd.Scheme == "ocop" {
+					if rc.Expired(r.m.Now) {
+						continue // listed as current nowhere
+					}
 					out = append(out, [3]string{"ocop-" + enumSlug(rd.Level), "OCOP " + lv, o})
 					if rc.Stars > 0 {
 						out = append(out, [3]string{fmt.Sprintf("ocop-%d-sao", rc.Stars), r.f.i18n.text("facet.stars", rc.Stars), fmt.Sprintf("2%04d", rc.Stars)})
@@ -360,7 +363,7 @@ var facetI18n = map[string][2]string{
 	"facet.source":          {"Nguồn kinh phí", "Funding source"},
 	"facet.activity":        {"Nội dung hoạt động", "Activity"},
 	"facet.stars":           {"OCOP %d sao", "OCOP %d stars"},
-	"facet.cnnt":            {"SP CNNT tiêu biểu %s", "Standout product, %s"},
+	"facet.cnnt":            {"Sản phẩm công nghiệp nông thôn tiêu biểu %s", "Standout product, %s"},
 	"facet.title":           {"%s – %s: %s", "%s – %s: %s"},
 	"facet.description":     {"%d mục trong %s, theo %s: %s.", "%d records in %s by %s: %s."},
 	"facet.count":           {"%d mục", "%d records"},

@@ -195,10 +195,12 @@ func (r *renderer) programmes() {
 	}
 }
 
-// RoundPage is a recognition round with its title.
+// RoundPage is a recognition round with its title, and which columns its
+// table of awards needs.
 type RoundPage struct {
 	*model.Round
-	Title string
+	Title                                 string
+	HasGrades, HasScores, HasCertificates bool
 }
 
 func (r *renderer) rounds() {
@@ -206,6 +208,11 @@ func (r *renderer) rounds() {
 	all := make([]RoundPage, len(r.m.Rounds))
 	for i, rd := range r.m.Rounds {
 		all[i] = RoundPage{Round: rd, Title: r.f.roundTitle(rd)}
+		for _, a := range rd.Awards {
+			all[i].HasGrades = all[i].HasGrades || a.Grade != ""
+			all[i].HasScores = all[i].HasScores || a.Score != 0
+			all[i].HasCertificates = all[i].HasCertificates || a.Certificate != ""
+		}
 	}
 	list, _ := Path("rounds")
 	r.emit(r.newPage("rounds", list, t.text("section.rounds"), "", all))
@@ -244,6 +251,9 @@ func (r *renderer) units() {
 				EstablishmentTotal: len(u.Establishments),
 				ProductTotal:       len(u.Products),
 			}
+			if n == 1 {
+				data.News = u.News
+			}
 			return r.newPage("unit", pageFile(file, n), r.pageTitle(name, n), "", data, pageCrumbs(n, Crumb{Title: name, Path: file}, crumbs...)...)
 		})
 	}
@@ -251,11 +261,13 @@ func (r *renderer) units() {
 
 // UnitPage is one page of a unit: the unit, with the slice of its
 // establishments and products this page lists (Establishments and
-// Products hide the unit's own lists) and how many it has in all.
+// Products hide the unit's own lists) and how many it has in all; News,
+// the articles about the unit, on the first page only.
 type UnitPage struct {
 	*model.Unit
 	Establishments     []*model.Establishment
 	Products           []*model.Product
+	News               []*model.Article
 	EstablishmentTotal int
 	ProductTotal       int
 }
