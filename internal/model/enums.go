@@ -154,7 +154,7 @@ var enums = map[string][]EnumValue{
 		{"ocop_in_force", "Sản phẩm OCOP còn hiệu lực", "OCOP products with a valid certificate"},
 		{"fairs", "Hội chợ, triển lãm tham gia", "Trade fairs attended"},
 		{"study_tours", "Chuyến tham quan, khảo sát", "Study tours"},
-		{"establishments_in_area", "Số cơ sở CNNT trên địa bàn", "Rural industrial establishments in the area"},
+		{"establishments_in_area", "Số cơ sở công nghiệp nông thôn trên địa bàn", "Rural industrial establishments in the area"},
 	},
 	EnumLanguage: {
 		{"vi", "tiếng Việt", "Vietnamese"},

@@ -128,7 +128,14 @@ func computedFigure(m *Model, rs *ReportStats, rc *Reconciled) {
 				}
 			}
 		}
-		rc.Reason = ReasonNotEntered
+		switch {
+		case ys.Unpublished > 0:
+			rc.Reason = ReasonUnpublished
+		case ys.SharedOutside > 0:
+			rc.Reason = ReasonShared
+		default:
+			rc.Reason = ReasonNotEntered
+		}
 	case "counterpart_total":
 		set(ys.Costs.Counterpart, ys.Costs.CounterpartMissing)
 	case "investment_total":

@@ -210,6 +210,12 @@ const (
 	ReasonNotEntered = "not-entered"
 	// ReasonOtherArea: the report is about a larger area than the site's.
 	ReasonOtherArea = "other-area"
+	// ReasonUnpublished: the projects of the scope have no published
+	// funding.
+	ReasonUnpublished = "unpublished"
+	// ReasonShared: the funding of the scope's projects is part of shared
+	// amounts that also cover projects outside it, and cannot be divided.
+	ReasonShared = "shared"
 )
 
 // Reconciled is a reported figure beside the one computed from the detailed
