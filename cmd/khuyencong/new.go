@@ -21,9 +21,12 @@ của mỗi loại, một tin bài, một trang giới thiệu và tệp README.
 Trang mới qua được "khuyencong check" ngay.
 
 "new news|establishment|product|project" tạo một tệp hồ sơ mới (tin bài, cơ sở,
-sản phẩm, đề án) có sẵn mọi trường kèm ghi chú cách điền, mã (id) lấy từ tiêu
-đề và ngày hôm nay, rồi in đường dẫn tệp. Không bao giờ ghi đè tệp đã có.
-Tin bài mới là bản nháp (draft: true) cho đến khi sửa thành false.
+sản phẩm, đề án) có sẵn mọi trường kèm ghi chú cách điền và mã (id) lấy từ
+tiêu đề, rồi in đường dẫn tệp. Không điền sẵn giá trị nào mà tiêu đề không
+cho biết: các trường bắt buộc (ngày đăng, địa bàn, cơ sở sản xuất, năm và nội
+dung đề án) để trống, và "khuyencong check" báo từng trường còn phải điền.
+Không bao giờ ghi đè tệp đã có. Tin bài mới là bản nháp (draft: true) cho đến
+khi sửa thành false.
 
 Tùy chọn:
   --site THƯ-MỤC   thư mục trang (mặc định: thư mục hiện tại)
@@ -43,9 +46,11 @@ with one example province, one example record of each kind, a news article, an
 about page and a README.md for officers. The new site passes "khuyencong check".
 
 "new news|establishment|product|project" writes a new record file with every
-field present and explained, the id made from the title and today's date, and
-prints its path. It never overwrites a file. A new article is a draft
-(draft: true) until changed to false.
+field present and explained and the id made from the title, and prints its
+path. No value the title does not give is filled in: the required fields (the
+date, the unit, the maker, the project's year and activity) are left blank,
+and "khuyencong check" reports each one still to fill. It never overwrites a
+file. A new article is a draft (draft: true) until changed to false.
 
 Options:
   --site FOLDER    the site folder (default: the current folder)

@@ -161,8 +161,8 @@ var establishmentSchema = schema{
 		{key: "street", kind: kString},
 		{key: "hamlet", kind: kString},
 		{key: "unit", kind: kRef, required: true, silent: diag.M(
-			"khi nguồn không nêu xã, huyện, ghi id của tỉnh (unit: an-giang)",
-			"when the source names no commune or district, write the province's id (unit: an-giang)")},
+			"khi nguồn không nêu xã, huyện, ghi id của tỉnh (đơn vị ghi ở area trong data/site.yaml)",
+			"when the source names no commune or district, write the province's id (the unit of area in data/site.yaml)")},
 		{key: "current_unit", kind: kRef},
 	}},
 	{key: "contact", kind: kMapping, fields: []field{
