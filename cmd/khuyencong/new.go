@@ -103,17 +103,15 @@ func newError(stderr io.Writer, cmd string, err error, lang string) int {
 	return exitError
 }
 
-var importUsage = diag.M(`Cách dùng: khuyencong import establishments|products|projects TỆP.csv [--site THƯ-MỤC] [--update] [--dry-run]
+// importUsage lists the columns of each kind as the import's warnings do
+// (importcsv.ColumnList), so that the two never differ.
+var importUsage = diag.Msg{Vi: `Cách dùng: khuyencong import establishments|products|projects TỆP.csv [--site THƯ-MỤC] [--update] [--dry-run]
 
 Đọc bảng tính lưu từ Excel (CSV UTF-8, CSV thường, hoặc "Unicode Text") và ghi
 mỗi dòng thành một hồ sơ trong data/establishments/, data/products/ hoặc
 data/projects/. Dòng 1 là tiêu đề cột, bằng tiếng Việt (có dấu hay không dấu)
-hoặc tiếng Anh, ví dụ:
-  cơ sở:    Tên cơ sở, Loại hình, Quy mô, Ngành nghề, Địa chỉ, Ấp, Xã, Huyện,
-            Điện thoại, Email, Website, Công khai liên hệ, Năm thành lập, Mô tả
-  sản phẩm: Tên sản phẩm, Cơ sở, Nhóm, Mô tả, Giá, Đơn vị tính
-  đề án:    Tên đề án, Năm, Chương trình, Nguồn kinh phí, Loại, Hoạt động,
-            Kinh phí, Vốn đối ứng, Số cơ sở hưởng lợi, Trạng thái, Tóm tắt
+hoặc tiếng Anh. Các cột dùng được:
+` + importColumns("vi") + `
 Dòng nào không đọc được thì báo "TỆP.csv:DÒNG: lỗi: ..." kèm cách sửa; các dòng
 khác vẫn được nhập. Hồ sơ đã có không bị ghi đè, trừ khi thêm --update.
 
@@ -128,14 +126,16 @@ Ví dụ:
   khuyencong import establishments danh-sach-co-so.csv
   khuyencong import products san-pham.csv --site D:\trang-khuyen-cong
   khuyencong import projects de-an-2025.csv --update`,
-	`Usage: khuyencong import establishments|products|projects FILE.csv [--site FOLDER] [--update] [--dry-run]
+	En: `Usage: khuyencong import establishments|products|projects FILE.csv [--site FOLDER] [--update] [--dry-run]
 
 Reads a spreadsheet saved from Excel (CSV UTF-8, plain CSV or "Unicode Text")
 and writes each row as a record in data/establishments/, data/products/ or
 data/projects/. Row 1 holds the column titles, in Vietnamese (with or without
-diacritics) or English (name, legal_form, unit, phone, ...). A row that cannot
-be read is reported as "FILE.csv:ROW: error: ..." with how to fix it; the other
-rows are still imported. Existing records are never overwritten without --update.
+diacritics) or English (name, legal_form, unit, phone, ...). The columns:
+` + importColumns("en") + `
+A row that cannot be read is reported as "FILE.csv:ROW: error: ..." with how to
+fix it; the other rows are still imported. Existing records are never
+overwritten without --update.
 
 Options:
   --site FOLDER    the site folder (default: the current folder)
@@ -145,7 +145,7 @@ Options:
 
 Examples:
   khuyencong import establishments establishments.csv --dry-run
-  khuyencong import products products.csv --site ../trang-khuyen-cong`)
+  khuyencong import products products.csv --site ../trang-khuyen-cong`}
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flags("import")
@@ -172,4 +172,48 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// importColumns lists the columns of each kind of import, one kind a
+// paragraph, wrapped for a terminal.
+func importColumns(lang string) string {
+	names := map[string][2]string{
+		"establishments": {"cơ sở", "establishments"},
+		"products":       {"sản phẩm", "products"},
+		"projects":       {"đề án", "projects"},
+	}
+	label := func(kind string) string {
+		if lang == "en" {
+			return names[kind][1] + ":"
+		}
+		return names[kind][0] + ":"
+	}
+	pad := 0
+	for _, kind := range importcsv.Kinds {
+		pad = max(pad, len([]rune(label(kind)))+1)
+	}
+	indent := strings.Repeat(" ", 2+pad)
+	var b strings.Builder
+	for _, kind := range importcsv.Kinds {
+		l := label(kind)
+		line := "  " + l + strings.Repeat(" ", pad-len([]rune(l)))
+		cols := importcsv.ColumnList(kind)
+		for i, c := range cols {
+			word := c
+			if i < len(cols)-1 {
+				word += ","
+			}
+			switch {
+			case i == 0:
+			case len([]rune(line))+1+len([]rune(word)) > 80:
+				b.WriteString(line + "\n")
+				line = indent
+			default:
+				line += " "
+			}
+			line += word
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -88,7 +88,7 @@ func parseMoney(s string) (amount int64, note string, ok bool) {
 		return 0, "", false
 	}
 	if scaled {
-		note = fmt.Sprintf("%q được đổi thành %d đồng", s, n)
+		note = fmt.Sprintf("“%s” được đổi thành %d đồng", s, n)
 	}
 	return n, note, true
 }
