@@ -313,9 +313,9 @@ func TestImportSecondColumn(t *testing.T) {
 	file := writeCSV(t, "co-so.csv", "Tên cơ sở,Tên,Ghi chú\nCơ sở Mây tre Cô Tô,Mây tre,x\n")
 	_, diags := Import(dir, "establishments", file, Options{DryRun: true})
 	want := map[string]string{
-		"vi": `FILE:1: cảnh báo: cột “Tên” ghi cùng trường name với cột “Tên cơ sở”: chỉ được đọc ở những dòng mà ô của cột “Tên cơ sở” để trống
+		"vi": `FILE:1: cảnh báo: 1 dòng không ghi đơn vị hành chính: đã ghi đơn vị của cả trang (tinh-vi-du); sửa lại khi biết xã, huyện của cơ sở
 FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
-FILE:1: cảnh báo: 1 dòng không ghi đơn vị hành chính: đã ghi đơn vị của cả trang (tinh-vi-du); sửa lại khi biết xã, huyện của cơ sở
+FILE:1: cảnh báo: cột “Tên” ghi cùng trường name với cột “Tên cơ sở”: chỉ được đọc ở những dòng mà ô của cột “Tên cơ sở” để trống
 `,
 		"en": `FILE:1: warning: 1 rows give no administrative unit: the site's own unit (tinh-vi-du) was written; correct it once the commune or district is known
 FILE:1: warning: column “Ghi chú” is not used and is left out; the columns that can be used: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
