@@ -126,6 +126,7 @@ func (f *funcs) FuncMap() template.FuncMap {
 		"awardUnit":   model.AwardUnit,
 		"reportTitle": f.reportTitle,
 		"sentence":    sentence,
+		"unitPath":    f.unitPath,
 		"dict":        dict,
 		"refTitle":    f.refTitle,
 		"photo":       f.photo,
@@ -336,7 +337,7 @@ func (f *funcs) address(a model.Address) string {
 			parts = append(parts, s)
 		}
 	}
-	for u := a.Unit; u != nil; u = u.Parent {
+	for u := a.Unit; u != nil && u.Type != "quoc_gia"; u = u.Parent {
 		parts = append(parts, f.unitName(u))
 	}
 	return strings.Join(parts, ", ")
@@ -510,4 +511,6 @@ var roundI18n = map[string][2]string{
 	"project.decision":            {"Quyết định", "Decision"},
 	"project.milestones":          {"Tiến độ", "Milestones"},
 	"project.results":             {"Kết quả", "Results"},
+	"project.recipientsNotGiven":  {"chưa ghi", "not given"},
+	"round.validity":              {"Hiệu lực", "Validity"},
 }

@@ -70,6 +70,16 @@ func (f *funcs) unitNames(units []*model.Unit) string {
 	return f.joinAnd(names)
 }
 
+// unitPath names a unit and the units above it up to the province: "huyện
+// Bắc Quang, tỉnh Hà Giang".
+func (f *funcs) unitPath(u *model.Unit) string {
+	var parts []string
+	for x, n := u, 0; x != nil && x.Type != "quoc_gia" && n < 32; x, n = x.Parent, n+1 {
+		parts = append(parts, f.unitName(x))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // joinAnd joins words with commas and a last "và" ("and").
 func (f *funcs) joinAnd(words []string) string {
 	and := " và "
@@ -247,7 +257,10 @@ func (f *funcs) nowOf(u, current *model.Unit) string {
 		if p := current.Parent; p != nil && p.Type != "quoc_gia" {
 			name += ", " + f.unitName(p)
 		}
-		return t.text("establishment.nowIs", name)
+		if renamedOnly(u, current) {
+			return t.text("establishment.nowIs", name)
+		}
+		return t.text("unit.nowIn", name)
 	}
 	for p, n := u.Parent, 0; p != nil && n < 32; p, n = p.Parent, n+1 {
 		if c := p.Current; c != nil {
@@ -258,6 +271,23 @@ func (f *funcs) nowOf(u, current *model.Unit) string {
 		}
 	}
 	return ""
+}
+
+// renamedOnly reports whether current replaced u one to one: each unit on
+// the way was the only one its successor was formed from. Otherwise u is
+// today part of current ("nay thuộc"), not current itself ("nay là").
+func renamedOnly(u, current *model.Unit) bool {
+	for x, n := u, 0; x != current && n < 32; n++ {
+		if len(x.Successors) != 1 {
+			return false
+		}
+		next := x.Successors[0].Unit
+		if len(next.FormedFrom) > 1 {
+			return false
+		}
+		x = next
+	}
+	return true
 }
 
 // unitParents says which unit a unit was under over time, "" when that did
