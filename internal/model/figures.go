@@ -119,17 +119,17 @@ func computeStats(m *Model, diags *diag.List) {
 			projectsByYear[p.Year] = append(projectsByYear[p.Year], p)
 		}
 	}
+	// Rounds being judged count in the entries, not in the
+	// recognitions, and make no year of their own.
 	roundsByYear := map[int][]*Round{}
+	years := map[int]bool{}
 	for _, r := range m.Rounds {
+		roundsByYear[r.Year] = append(roundsByYear[r.Year], r)
 		if r.Judged() {
-			roundsByYear[r.Year] = append(roundsByYear[r.Year], r)
+			years[r.Year] = true
 		}
 	}
-	years := map[int]bool{}
 	for y := range projectsByYear {
-		years[y] = true
-	}
-	for y := range roundsByYear {
 		years[y] = true
 	}
 	for _, r := range m.Reports {
@@ -145,12 +145,7 @@ func computeStats(m *Model, diags *diag.List) {
 
 	span := func(sc scope) ([]*Project, []*Round) {
 		if sc.from == 0 && sc.to == 0 {
-			var rs []*Round
-			for _, r := range m.Rounds {
-				if r.Judged() {
-					rs = append(rs, r)
-				}
-			}
+			rs := m.Rounds
 			var ps []*Project
 			for _, p := range m.Projects {
 				if p.Status != "huy" {
@@ -281,7 +276,7 @@ func figures(m *Model, sc scope, projects []*Project, rounds []*Round) *YearStat
 	}
 	rec := newRecAcc()
 	for _, r := range rounds {
-		if sc.hasYear(r.Year) {
+		if sc.hasYear(r.Year) && r.Judged() {
 			rec.addRound(r, sc.unit)
 		}
 	}

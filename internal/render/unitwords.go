@@ -193,22 +193,15 @@ func (f *funcs) unitOrigin(u *model.Unit) string {
 		return ""
 	}
 	t := f.i18n
-	var whole, partial []*model.Unit
+	var whole, partial []string
 	for _, x := range u.FormedFrom {
 		if partOnly(x, u) {
-			partial = append(partial, x)
+			partial = append(partial, t.text("unit.partOf", f.unitName(x)))
 		} else {
-			whole = append(whole, x)
+			whole = append(whole, f.unitName(x))
 		}
 	}
-	var parts []string
-	if len(whole) > 0 {
-		parts = append(parts, f.unitNames(whole))
-	}
-	if len(partial) > 0 {
-		parts = append(parts, t.text("unit.partOf", f.unitNames(partial)))
-	}
-	from := strings.Join(parts, t.text("unit.andPart"))
+	from := f.joinAnd(append(whole, partial...))
 	if !u.ValidFrom.IsZero() {
 		d, _ := f.date(u.ValidFrom)
 		new := true
@@ -332,7 +325,6 @@ var unitI18n = map[string][2]string{
 	"unit.splitInto":     {"Từ %s, địa bàn được sáp nhập vào: %s", "From %s, its area was merged into: %s"},
 	"unit.partial":       {"một phần", "partly"},
 	"unit.partOf":        {"một phần %s", "part of %s"},
-	"unit.andPart":       {" và ", " and "},
 	"unit.formedFrom":    {"Thành lập từ %s trên cơ sở hợp nhất %s", "Formed on %s by merging %s"},
 	"unit.formedFromOne": {"Thành lập từ %s trên cơ sở %s", "Formed on %s from %s"},
 	"unit.absorbed":      {"Nhận sáp nhập %s", "%s merged into it"},
