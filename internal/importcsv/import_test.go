@@ -218,7 +218,7 @@ func TestImportHeaderProblems(t *testing.T) {
 		{"products", "Tên sản phẩm;Giá\nGạo;25000\n",
 			"FILE:1: lỗi: thiếu cột bắt buộc “Cơ sở” (establishment); thêm cột này vào dòng tiêu đề với một trong các tên: “Cơ sở”, “Cơ sở sản xuất”, “Mã cơ sở”, “Tên cơ sở”, “establishment”\n"},
 		{"projects", "Tên đề án\tNăm\tKinh phí\n",
-				"FILE:1: lỗi: thiếu cột bắt buộc “Hoạt động” (activity); thêm cột này vào dòng tiêu đề với một trong các tên: “Hoạt động”, “Nội dung”, “Nội dung hỗ trợ”, “activity”\n"},
+			"FILE:1: lỗi: thiếu cột bắt buộc “Hoạt động” (activity); thêm cột này vào dòng tiêu đề với một trong các tên: “Hoạt động”, “Nội dung”, “Nội dung hỗ trợ”, “activity”\n"},
 		{"establishments", "",
 			"FILE:1: lỗi: tệp trống: dòng 1 phải là dòng tiêu đề cột, ví dụ “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”\n"},
 		{"programmes", "Tên\n",
