@@ -241,7 +241,7 @@ func (r *renderer) units() {
 			up = append([]Crumb{{Title: r.f.unitName(p), Path: pp}}, up...)
 		}
 		crumbs = append(crumbs, up...)
-		name := r.f.unitName(u)
+		name := sentence(r.f.unitName(u))
 		count := max(len(u.Establishments), len(u.Products))
 		r.paginated(count, ListPaginate, file, func(n, lo, hi int) *Page {
 			data := UnitPage{

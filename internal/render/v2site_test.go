@@ -114,7 +114,7 @@ func TestV2GoldenPages(t *testing.T) {
 // the words and formatting a reader sees them in.
 var v2Figures = map[string][]string{
 	"de-an/dao-tao-may-ham-yen-2024/index.html": {
-		"Kinh phí khuyến công 180 triệu đồng (phê duyệt) – 180.000.000 đồng Khoản kinh phí chung cho 3 đề án: Đào tạo nghề đan lát mây tre tại xã Kim Bình, Đào tạo nghề may công nghiệp tại huyện Hàm Yên (đề án này), Đào tạo nghề chế biến chè tại huyện Yên Sơn. Số tiền này không chia cho từng đề án.",
+		"Kinh phí khuyến công Khoản chung cho 3 đề án: 180 triệu đồng (phê duyệt) – 180.000.000 đồng. Gồm các đề án: Đào tạo nghề đan lát mây tre tại xã Kim Bình, Đào tạo nghề may công nghiệp tại huyện Hàm Yên (đề án này), Đào tạo nghề chế biến chè tại huyện Yên Sơn. Số tiền này không chia cho từng đề án.",
 		"Nguồn kinh phí khuyến công địa phương",
 		"Kết quả 30 học viên",
 	},
@@ -240,7 +240,7 @@ var v2Figures = map[string][]string{
 		"Từ 01/01/2025 là thành phố Huế.",
 	},
 	"dia-ban/hue/index.html": {
-		"thành phố Huế Loại đơn vị thành phố trực thuộc trung ương",
+		"Thành phố Huế Loại đơn vị thành phố trực thuộc trung ương",
 	},
 	"dia-ban/tx-huong-thuy/index.html": {
 		"Đơn vị cấp trên thuộc tỉnh Thừa Thiên Huế đến 31/12/2024; thuộc thành phố Huế từ 01/01/2025",
