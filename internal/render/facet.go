@@ -101,6 +101,15 @@ func (r *renderer) enumValue(enum, key string) [3]string {
 	return [3]string{enumSlug(key), sentence(r.f.label(enum, key)), enumOrder(enum, key)}
 }
 
+// sourceValue is the facet value of a funding source; a project whose
+// source was not given is under "không rõ nguồn", last.
+func (r *renderer) sourceValue(key string) [3]string {
+	if key == "" {
+		return [3]string{"khong-ro", sentence(r.f.i18n.text("stats.sourceUnknown")), "9999"}
+	}
+	return r.enumValue(model.EnumFundingSource, key)
+}
+
 func yearValue(y int) [3]string {
 	return [3]string{strconv.Itoa(y), strconv.Itoa(y), yearOrder(y)}
 }
@@ -201,7 +210,7 @@ func (r *renderer) establishmentFacets() []Facet {
 			return nil
 		}},
 		{"nguon-von", "facet.supportSource", func(x any) [][3]string {
-			return support(x, func(s model.Support) [3]string { return r.enumValue(model.EnumFundingSource, s.Project.FundingSource) })
+			return support(x, func(s model.Support) [3]string { return r.sourceValue(s.Project.FundingSource) })
 		}},
 		{"hoat-dong", "facet.supportActivity", func(x any) [][3]string {
 			return support(x, func(s model.Support) [3]string { return r.enumValue(model.EnumActivity, s.Project.Activity) })
@@ -221,7 +230,7 @@ func (r *renderer) projectFacets() []Facet {
 	specs := []facetSpec{
 		{"nam", "facet.year", func(x any) [][3]string { return [][3]string{yearValue(x.(*model.Project).Year)} }},
 		{"nguon-von", "facet.source", func(x any) [][3]string {
-			return [][3]string{r.enumValue(model.EnumFundingSource, x.(*model.Project).FundingSource)}
+			return [][3]string{r.sourceValue(x.(*model.Project).FundingSource)}
 		}},
 		{"hoat-dong", "facet.activity", func(x any) [][3]string {
 			return [][3]string{r.enumValue(model.EnumActivity, x.(*model.Project).Activity)}
