@@ -9,6 +9,7 @@ import (
 
 	"github.com/khuyencong/khuyencong/internal/load"
 	"github.com/khuyencong/khuyencong/internal/model"
+	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
 // The site of testdata/nhieu-tinh is written from the kinds of facts
@@ -382,5 +383,92 @@ func TestV2FutureArticle(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("built with Future, the model holds %d of the 2 future articles", n)
+	}
+}
+
+// TestV2EveryFigureOnItsPage goes through every figure the test site's
+// records hold and finds it, formatted the Vietnamese way, on the page of
+// its record.
+func TestV2EveryFigureOnItsPage(t *testing.T) {
+	m := v2Model(t, model.Options{})
+	out := renderTest(t, m, Options{ContentDir: v2Site + "/content"})
+	checked := 0
+	on := func(x any, what string, forms ...string) {
+		t.Helper()
+		checked++
+		file, err := Path(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := textOf(t, out, file)
+		for _, f := range forms {
+			if strings.Contains(text, f) {
+				return
+			}
+		}
+		t.Errorf("%s does not show %s (%s)", file, what, strings.Join(forms, " or "))
+	}
+	money := func(mo model.Money) []string {
+		return []string{vi.Money(mo.Amount, mo.Approx, "vi"), vi.MoneyFull(mo.Amount)}
+	}
+	for _, p := range m.Projects {
+		for name, mo := range map[string]model.Money{"budget": p.Budget, "counterpart": p.Counterpart, "total_cost": p.TotalCost} {
+			if mo.Set {
+				on(p, p.ID+" "+name, money(mo)...)
+			}
+		}
+		if p.Shared != nil {
+			on(p, p.ID+" budget_shared", money(p.Shared.Money)...)
+		}
+		if !p.Decision.IsZero() {
+			on(p, p.ID+" decision", p.Decision.Number, p.Decision.Issuer)
+		}
+		for _, r := range p.Results {
+			on(p, p.ID+" result", string(r))
+		}
+		if p.BeneficiariesCount > 0 {
+			on(p, p.ID+" beneficiaries_count", "Số cơ sở thụ hưởng: "+vi.Number(int64(p.BeneficiariesCount)))
+		}
+	}
+	count := func(q model.Quantity) string { return vi.Count(q.Value, q.Approx, "vi") }
+	for _, rd := range m.Rounds {
+		for name, q := range map[string]model.Quantity{"entries_count": rd.Entries, "entrants_count": rd.Entrants, "planned_count": rd.Planned, "owners_count": rd.Owners} {
+			if q.Set {
+				on(rd, rd.ID+" "+name, count(q))
+			}
+		}
+		if rd.HasReportedCount {
+			on(rd, rd.ID+" reported_count", "theo công bố "+vi.Count(int64(rd.ReportedCount), rd.ReportedApprox, "vi"))
+		}
+		for _, c := range append(append(append([]model.Count(nil), rd.EntriesByGroup...), rd.Prizes...), rd.ReportedByStars...) {
+			on(rd, rd.ID+" "+c.Key, vi.Count(c.Value, c.Approx, "vi"))
+		}
+		for _, a := range rd.Awards {
+			on(rd, rd.ID+" award", a.ProductName())
+			if a.Owner != "" {
+				on(rd, rd.ID+" owner", a.Owner)
+			}
+		}
+		if !rd.Decision.IsZero() {
+			on(rd, rd.ID+" decision", rd.Decision.Number)
+		}
+	}
+	for _, r := range m.Reports {
+		for metric, q := range r.Reported {
+			switch {
+			case q.Decimal:
+				on(r, r.ID+" "+metric, vi.DecimalUpTo(q.Float, 2, "vi"))
+			case q.Money:
+				on(r, r.ID+" "+metric, vi.Money(q.Value, q.Approx, "vi"))
+			default:
+				on(r, r.ID+" "+metric, count(q))
+			}
+		}
+		for _, s := range r.Shares {
+			on(r, r.ID+" share", vi.DecimalUpTo(s.Percent, 2, "vi")+"%")
+		}
+	}
+	if checked < 80 {
+		t.Errorf("only %d figures checked", checked)
 	}
 }
