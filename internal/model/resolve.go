@@ -341,7 +341,14 @@ func (b *builder) resolveUnits() {
 			path = append(path, x)
 			if p := x.Parent; p != nil && state[p] == walking {
 				r := walkers[x]
-				r.w.failAt(r.parent.pos, "ref-cycle", "parent", diag.M(
+				pos, key := diag.Pos{}, "parent"
+				switch {
+				case r.parent != nil:
+					pos = r.parent.pos
+				case len(r.parents) > 0:
+					pos, key = r.parents[len(r.parents)-1].pos, "parents"
+				}
+				r.w.failAt(pos, "ref-cycle", key, diag.M(
 					"đơn vị cấp trên tạo thành vòng lặp (%s thuộc %s, … lại thuộc %s); hãy sửa parent",
 					"the parent units form a loop (%s is under %s, … which is under %s); correct parent",
 					x.ID, p.ID, x.ID))
