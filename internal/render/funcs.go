@@ -125,6 +125,7 @@ func (f *funcs) FuncMap() template.FuncMap {
 		"leverage":    f.leverage,
 		"awardUnit":   model.AwardUnit,
 		"reportTitle": f.reportTitle,
+		"awardTitle":  f.awardTitle,
 		"sentence":    sentence,
 		"unitPath":    f.unitPath,
 		"dict":        dict,
@@ -248,6 +249,16 @@ func (f *funcs) award(r *model.Recognition) string {
 		return f.i18n.text("badge.ocop", r.Stars, level, rd.Year)
 	}
 	return f.i18n.text("badge.cnnt", level, rd.Year)
+}
+
+// awardTitle names a recognition in full words, for lists outside badges
+// and tables: the round's title, with the stars of an OCOP product.
+func (f *funcs) awardTitle(r *model.Recognition) string {
+	t := f.roundTitle(r.Round)
+	if r.Stars > 0 {
+		t += ": " + f.i18n.text("stats.stars", r.Stars)
+	}
+	return t
 }
 
 // awardHTML is award with its abbreviations explained (see abbr).
