@@ -260,7 +260,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, diags.Summary(lang.value))
 		if m != nil {
 			fmt.Fprintln(stdout)
-			build.PrintCheckReport(stdout, m, lang.value)
+			build.PrintCheckReport(stdout, m, diags, lang.value)
 		}
 	}
 	if diags.HasErrors() {

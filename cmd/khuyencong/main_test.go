@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/khuyencong/khuyencong/internal/importcsv"
 )
 
 func TestParseInterspersed(t *testing.T) {
@@ -151,6 +153,25 @@ func TestCheckReportsErrors(t *testing.T) {
 		}
 		if !summary.MatchString(stderr.String()) {
 			t.Errorf("%s: stderr does not end with the summary line:\n%s", format, stderr.String())
+		}
+	}
+}
+
+// TestHelpImportListsTheWarningsColumns checks that help import lists the
+// same columns, in the same order, as the import's warning about a column
+// it does not use.
+func TestHelpImportListsTheWarningsColumns(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		var out, errOut strings.Builder
+		if code := run([]string{"help", "import", "--lang", lang}, &out, &errOut); code != 0 {
+			t.Fatalf("help import: exit %d: %s", code, errOut.String())
+		}
+		help := strings.Join(strings.Fields(out.String()), " ")
+		for _, kind := range importcsv.Kinds {
+			list := strings.Join(importcsv.ColumnList(kind), ", ")
+			if !strings.Contains(help, list) {
+				t.Errorf("%s: help import does not list the %s columns as the warnings do: %s\n%s", lang, kind, list, out.String())
+			}
 		}
 	}
 }

@@ -22,9 +22,12 @@ của mỗi loại, một tin bài, một trang giới thiệu và tệp README.
 Trang mới qua được "khuyencong check" ngay.
 
 "new news|establishment|product|project" tạo một tệp hồ sơ mới (tin bài, cơ sở,
-sản phẩm, đề án) có sẵn mọi trường kèm ghi chú cách điền, mã (id) lấy từ tiêu
-đề và ngày hôm nay, rồi in đường dẫn tệp. Không bao giờ ghi đè tệp đã có.
-Tin bài mới là bản nháp (draft: true) cho đến khi sửa thành false.
+sản phẩm, đề án) có sẵn mọi trường kèm ghi chú cách điền và mã (id) lấy từ
+tiêu đề, rồi in đường dẫn tệp. Không điền sẵn giá trị nào mà tiêu đề không
+cho biết: các trường bắt buộc (ngày đăng, địa bàn, cơ sở sản xuất, năm và nội
+dung đề án) để trống, và "khuyencong check" báo từng trường còn phải điền.
+Không bao giờ ghi đè tệp đã có. Tin bài mới là bản nháp (draft: true) cho đến
+khi sửa thành false.
 
 Tùy chọn:
   --site THƯ-MỤC   thư mục trang (mặc định: thư mục hiện tại)
@@ -44,9 +47,11 @@ with one example province, one example record of each kind, a news article, an
 about page and a README.md for officers. The new site passes "khuyencong check".
 
 "new news|establishment|product|project" writes a new record file with every
-field present and explained, the id made from the title and today's date, and
-prints its path. It never overwrites a file. A new article is a draft
-(draft: true) until changed to false.
+field present and explained and the id made from the title, and prints its
+path. No value the title does not give is filled in: the required fields (the
+date, the unit, the maker, the project's year and activity) are left blank,
+and "khuyencong check" reports each one still to fill. It never overwrites a
+file. A new article is a draft (draft: true) until changed to false.
 
 Options:
   --site FOLDER    the site folder (default: the current folder)
@@ -99,18 +104,16 @@ func newError(stderr io.Writer, cmd string, err error, lang string) int {
 	return exitError
 }
 
-var importUsage = diag.M(`Cách dùng: khuyencong import establishments|products|projects TỆP.csv [--site THƯ-MỤC] [--update] [--dry-run]
+// importUsage lists the columns of each kind as the import's warnings do
+// (importcsv.ColumnList), so that the two never differ.
+var importUsage = diag.Msg{Vi: `Cách dùng: khuyencong import establishments|products|projects TỆP.csv [--site THƯ-MỤC] [--update] [--dry-run]
        khuyencong import news NGUỒN [--date NĂM-THÁNG-NGÀY] [--draft] [--site THƯ-MỤC]
 
 "import establishments|products|projects" đọc bảng tính lưu từ Excel (CSV UTF-8,
 CSV thường, hoặc "Unicode Text") và ghi mỗi dòng thành một hồ sơ trong
 data/establishments/, data/products/ hoặc data/projects/. Dòng 1 là tiêu đề cột,
-bằng tiếng Việt (có dấu hay không dấu) hoặc tiếng Anh, ví dụ:
-  cơ sở:    Tên cơ sở, Loại hình, Quy mô, Ngành nghề, Địa chỉ, Ấp, Xã, Huyện,
-            Điện thoại, Email, Website, Công khai liên hệ, Năm thành lập, Mô tả
-  sản phẩm: Tên sản phẩm, Cơ sở, Nhóm, Mô tả, Giá, Đơn vị tính
-  đề án:    Tên đề án, Năm, Chương trình, Nguồn kinh phí, Loại, Hoạt động,
-            Kinh phí, Vốn đối ứng, Số cơ sở hưởng lợi, Trạng thái, Tóm tắt
+bằng tiếng Việt (có dấu hay không dấu) hoặc tiếng Anh. Các cột dùng được:
+` + importColumns("vi") + `
 Dòng nào không đọc được thì báo "TỆP.csv:DÒNG: lỗi: ..." kèm cách sửa; các dòng
 khác vẫn được nhập. Hồ sơ đã có không bị ghi đè, trừ khi thêm --update.
 
@@ -140,16 +143,18 @@ Ví dụ:
   khuyencong import news "D:\Tin bai\Hoi cho 2025.docx" --draft
   khuyencong import news https://congthuong.angiang.gov.vn/tin-tuc/bai-viet.html
   khuyencong import news bai-da-luu.html --date 2021-08-17`,
-	`Usage: khuyencong import establishments|products|projects FILE.csv [--site FOLDER] [--update] [--dry-run]
+	En: `Usage: khuyencong import establishments|products|projects FILE.csv [--site FOLDER] [--update] [--dry-run]
        khuyencong import news SOURCE [--date YYYY-MM-DD] [--draft] [--site FOLDER]
 
 "import establishments|products|projects" reads a spreadsheet saved from Excel
 (CSV UTF-8, plain CSV or "Unicode Text") and writes each row as a record in
 data/establishments/, data/products/ or data/projects/. Row 1 holds the column
 titles, in Vietnamese (with or without diacritics) or English (name,
-legal_form, unit, phone, ...). A row that cannot be read is reported as
-"FILE.csv:ROW: error: ..." with how to fix it; the other rows are still
-imported. Existing records are never overwritten without --update.
+legal_form, unit, phone, ...). The columns:
+` + importColumns("en") + `
+A row that cannot be read is reported as "FILE.csv:ROW: error: ..." with how to
+fix it; the other rows are still imported. Existing records are never
+overwritten without --update.
 
 "import news" imports a news article written elsewhere. SOURCE is a Word
 document (.docx), a web page saved from a browser (.html), or the address of an
@@ -173,7 +178,7 @@ Examples:
   khuyencong import establishments establishments.csv --dry-run
   khuyencong import products products.csv --site ../trang-khuyen-cong
   khuyencong import news article.docx --draft
-  khuyencong import news https://example.gov.vn/news/article.html`)
+  khuyencong import news https://example.gov.vn/news/article.html`}
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flags("import")
@@ -230,4 +235,48 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// importColumns lists the columns of each kind of import, one kind a
+// paragraph, wrapped for a terminal.
+func importColumns(lang string) string {
+	names := map[string][2]string{
+		"establishments": {"cơ sở", "establishments"},
+		"products":       {"sản phẩm", "products"},
+		"projects":       {"đề án", "projects"},
+	}
+	label := func(kind string) string {
+		if lang == "en" {
+			return names[kind][1] + ":"
+		}
+		return names[kind][0] + ":"
+	}
+	pad := 0
+	for _, kind := range importcsv.Kinds {
+		pad = max(pad, len([]rune(label(kind)))+1)
+	}
+	indent := strings.Repeat(" ", 2+pad)
+	var b strings.Builder
+	for _, kind := range importcsv.Kinds {
+		l := label(kind)
+		line := "  " + l + strings.Repeat(" ", pad-len([]rune(l)))
+		cols := importcsv.ColumnList(kind)
+		for i, c := range cols {
+			word := c
+			if i < len(cols)-1 {
+				word += ","
+			}
+			switch {
+			case i == 0:
+			case len([]rune(line))+1+len([]rune(word)) > 80:
+				b.WriteString(line + "\n")
+				line = indent
+			default:
+				line += " "
+			}
+			line += word
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

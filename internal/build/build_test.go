@@ -96,7 +96,7 @@ func TestCheckExampleSite(t *testing.T) {
 	}
 	for _, lang := range []string{"vi", "en"} {
 		var b bytes.Buffer
-		if err := PrintCheckReport(&b, m, lang); err != nil {
+		if err := PrintCheckReport(&b, m, diags, lang); err != nil {
 			t.Fatal(err)
 		}
 		golden.CheckString(t, "check-report-"+lang+".txt", b.String())
@@ -348,5 +348,39 @@ func TestSiteTemplates(t *testing.T) {
 	_, diags = p.Render(nil)
 	if got := printed(diags); got != want {
 		t.Errorf("preview:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestCheckReportWithErrors checks that check prints no figure computed
+// from records that failed to read: the totals wait for the errors.
+func TestCheckReportWithErrors(t *testing.T) {
+	dir := copySite(t)
+	writeFile(t, filepath.Join(dir, "data", "projects", "kcqg-may-che-bien-gao-3-co-so-2020.yaml"),
+		"title: Hỗ trợ 3 cơ sở\nyear: 2020\nactivity: ung_dung_mmtb\nbudget: 900 triệu\n")
+	m, diags := Check(dir, Options{Now: buildDate})
+	if !diags.HasErrors() || m == nil {
+		t.Fatalf("want an error and a model:\n%s", printed(diags))
+	}
+	want := map[string]string{
+		"vi": "\nSố liệu tổng hợp chưa được tính: sửa hết các lỗi ở trên rồi chạy lại check (tổng tính từ các hồ sơ còn lỗi sẽ sai).\n",
+		"en": "\nThe figures are not computed yet: fix the errors above, then run check again (totals of records with errors would be wrong).\n",
+	}
+	for _, lang := range []string{"vi", "en"} {
+		var b bytes.Buffer
+		if err := PrintCheckReport(&b, m, diags, lang); err != nil {
+			t.Fatal(err)
+		}
+		got := b.String()
+		if !strings.HasSuffix(got, want[lang]) {
+			t.Errorf("%s: the report does not end with the waiting line:\n%s", lang, got)
+		}
+		for _, figure := range []string{"tỷ đồng", "triệu đồng", "VND", "Năm 2020", "2020 —"} {
+			if strings.Contains(got, figure) {
+				t.Errorf("%s: the report prints a figure (%q) computed from records with errors:\n%s", lang, figure, got)
+			}
+		}
+	}
+	if got := printed(diags); !strings.Contains(got, `ghi 900000000 thay cho "900 triệu"`) {
+		t.Errorf("the error does not say what to write:\n%s", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/render"
 	"github.com/khuyencong/khuyencong/internal/vi"
@@ -23,8 +24,11 @@ func text(lang, viText, en string) string {
 
 // PrintCheckReport writes what the check found: the number of records of
 // each kind, then per year the figures computed from the detailed records
-// and, beside them, the figures as officially reported.
-func PrintCheckReport(w io.Writer, m *model.Model, lang string) error {
+// and every report's figures beside those of the records of its unit and
+// years. When diags holds errors, the figures are not printed: a total
+// computed from records that failed to read would be wrong (an average of
+// half the budgets); the report says they wait for the errors to be fixed.
+func PrintCheckReport(w io.Writer, m *model.Model, diags diag.List, lang string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
 
@@ -38,7 +42,7 @@ func PrintCheckReport(w io.Writer, m *model.Model, lang string) error {
 		{"Đề án", "Projects", len(m.Projects)},
 		{"Vòng bình chọn", "Recognition rounds", len(m.Rounds)},
 		{"Chương trình", "Programmes", len(m.Programmes)},
-		{"Báo cáo số liệu năm", "Yearly reports", len(m.Reports)},
+		{"Báo cáo số liệu", "Reports", len(m.Reports)},
 		{"Bài viết", "News articles", len(m.News)},
 		{"Trang", "Pages", len(m.Pages)},
 		{"Đơn vị hành chính", "Administrative units", len(m.Units)},
@@ -46,16 +50,19 @@ func PrintCheckReport(w io.Writer, m *model.Model, lang string) error {
 	for _, c := range counts {
 		p("  %s\t%s\n", text(lang, c.vi, c.en), vi.NumberIn(int64(c.n), lang))
 	}
+	if diags.HasErrors() {
+		p("\n%s\n", text(lang,
+			"Số liệu tổng hợp chưa được tính: sửa hết các lỗi ở trên rồi chạy lại check (tổng tính từ các hồ sơ còn lỗi sẽ sai).",
+			"The figures are not computed yet: fix the errors above, then run check again (totals of records with errors would be wrong)."))
+		return tw.Flush()
+	}
 
 	for _, y := range m.Stats.Years {
 		p("\n%s\n", text(lang, fmt.Sprintf("Năm %d — số liệu chi tiết đã nhập:", y.Year), fmt.Sprintf("%d — from the detailed records:", y.Year)))
 		printYear(p, y, lang)
-		if len(y.Reconciled) > 0 {
-			p("%s\n", text(lang, "  Số liệu công bố\tcông bố\tchi tiết đã nhập\tchênh lệch", "  Reported figures\treported\tdetailed records\tdifference"))
-			for _, r := range y.Reconciled {
-				printReconciled(p, r, lang)
-			}
-		}
+	}
+	for _, rs := range m.Stats.Reports {
+		printReport(p, m, rs, lang)
 	}
 	ocop := 0
 	for _, s := range m.Stats.OCOPValid {
@@ -73,28 +80,62 @@ func PrintCheckReport(w io.Writer, m *model.Model, lang string) error {
 	return tw.Flush()
 }
 
-// printYear writes one year's computed figures.
+// sourceLabel names a funding source key of the figures.
+func sourceLabel(key, lang string) string {
+	switch key {
+	case model.KeyUnknown:
+		return text(lang, "không rõ nguồn", "source not known")
+	case model.KeyUnallocated:
+		return text(lang, "không phân bổ được theo nguồn", "not allocated to a source")
+	}
+	return model.Label(model.EnumFundingSource, key, lang)
+}
+
+// printYear writes one year's computed figures; a figure without any data
+// is left out.
 func printYear(p func(string, ...any), y *model.YearStats, lang string) {
 	for _, f := range y.Funding {
 		p("  %s (%s)\t%s\n", text(lang, "Kinh phí khuyến công", "Promotion funding"), model.Label(model.EnumStage, f.Stage, lang), vi.Money(f.Total, "", lang))
 		for _, a := range f.BySource {
-			p("    %s\t%s\n", model.Label(model.EnumFundingSource, a.Key, lang), vi.Money(a.Amount, "", lang))
+			p("    %s\t%s\n", sourceLabel(a.Key, lang), vi.Money(a.Amount, "", lang))
 		}
 		for _, a := range f.ByType {
-			p("    %s\t%s\n", model.Label(model.EnumProjectType, a.Key, lang), vi.Money(a.Amount, "", lang))
+			label := model.Label(model.EnumProjectType, a.Key, lang)
+			if a.Key == model.KeyUnallocated {
+				label = text(lang, "không phân bổ được theo loại đề án", "not allocated to a type")
+			}
+			p("    %s\t%s\n", label, vi.Money(a.Amount, "", lang))
+		}
+		if f.Shared > 0 {
+			p("    %s\t%s\n", text(lang, "khoản kinh phí chung (tính một lần)", "shared amounts (counted once)"), vi.NumberIn(int64(f.Shared), lang))
 		}
 	}
-	p("  %s\t%s\n", text(lang, "Số đề án", "Projects"), vi.NumberIn(int64(y.Projects), lang))
-	p("  %s\t%s\n", text(lang, "Số cơ sở được hỗ trợ", "Establishments supported"), vi.NumberIn(int64(y.EstablishmentsSupported), lang))
+	if y.Unpublished > 0 {
+		p("  %s\t%s\n", text(lang, "Đề án chưa công bố kinh phí", "Projects without published funding"), vi.NumberIn(int64(y.Unpublished), lang))
+	}
+	if y.SharedOutside > 0 {
+		p("  %s\t%s\n", text(lang, "Đề án thuộc khoản chung của năm khác", "Projects of an amount shared with another year"), vi.NumberIn(int64(y.SharedOutside), lang))
+	}
+	if y.Projects > 0 {
+		p("  %s\t%s\n", text(lang, "Số đề án", "Projects"), vi.NumberIn(int64(y.Projects), lang))
+	}
+	if y.EstablishmentsSupported > 0 {
+		p("  %s\t%s\n", text(lang, "Số cơ sở được hỗ trợ", "Establishments supported"), vi.NumberIn(int64(y.EstablishmentsSupported), lang))
+	}
+	if y.RecipientsUnknown > 0 {
+		p("  %s\t%s\n", text(lang, "Đề án chưa ghi số cơ sở thụ hưởng", "Projects without a number of beneficiaries"), vi.NumberIn(int64(y.RecipientsUnknown), lang))
+	}
 	if y.AvgSupport > 0 {
 		p("  %s\t%s\n", text(lang, "Hỗ trợ bình quân mỗi cơ sở", "Average support per establishment"), vi.Money(y.AvgSupport, "", lang))
 	}
 	rs := y.Recognitions
 	if rs.Total > 0 || len(rs.Reported) > 0 {
-		p("  %s\t%s\n", text(lang, "Sản phẩm được công nhận (đã nhập)", "Recognitions (recorded)"), vi.NumberIn(int64(rs.Total), lang))
+		if rs.Total > 0 {
+			p("  %s\t%s\n", text(lang, "Sản phẩm được công nhận (đã nhập)", "Recognitions (recorded)"), vi.NumberIn(int64(rs.Total), lang))
+		}
 		for _, k := range rs.Keys {
 			scheme, level, ok := strings.Cut(k, "/")
-			if !ok || strings.HasPrefix(k, "group/") || strings.HasPrefix(k, "unit/") {
+			if !ok || scheme != "cnnt" && scheme != "ocop" {
 				continue
 			}
 			p("    %s\t%s\n", schemeLevel(scheme, level, lang), vi.NumberIn(int64(rs.ByKey[k]), lang))
@@ -103,7 +144,7 @@ func printYear(p func(string, ...any), y *model.YearStats, lang string) {
 		for k := range rs.Reported {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		model.SortSchemeLevels(keys)
 		if len(keys) > 0 {
 			p("  %s\t\n", text(lang, "Số công nhận theo quyết định", "Recognitions per the decisions"))
 		}
@@ -118,8 +159,34 @@ func schemeLevel(scheme, level, lang string) string {
 	return model.Label(model.EnumScheme, scheme, lang) + " " + model.Label(model.EnumLevel, level, lang)
 }
 
+// printReport writes a report's figures beside those of the records of
+// its unit and years. A figure the records cannot give is said in words,
+// never filled in.
+func printReport(p func(string, ...any), m *model.Model, rs *model.ReportStats, lang string) {
+	r := rs.Report
+	years := fmt.Sprint(r.Year)
+	if r.MultiYear() {
+		years = fmt.Sprintf("%d–%d", r.From, r.To)
+	}
+	head := text(lang, "Số liệu công bố "+years, "Reported figures "+years)
+	if r.Title != "" {
+		head += " — " + r.Title
+	}
+	if r.Unit != nil {
+		head += " (" + r.Unit.ID + ")"
+	}
+	p("\n%s:\n", head)
+	if !rs.Comparable {
+		p("  %s\n", text(lang, "(địa bàn ngoài phạm vi dữ liệu của trang: không đối chiếu)", "(an area beyond this site's records: not compared)"))
+	}
+	p("%s\n", text(lang, "  Chỉ tiêu\tcông bố\tchi tiết đã nhập\tchênh lệch", "  Figure\treported\tdetailed records\tdifference"))
+	for _, rc := range rs.Reconciled {
+		printReconciled(p, rc, lang)
+	}
+}
+
 // printReconciled writes a reported figure beside the computed one. A
-// figure the records cannot give is shown as "—", never filled in.
+// figure the records cannot give is said in words, never filled in.
 func printReconciled(p func(string, ...any), r model.Reconciled, lang string) {
 	format := func(v int64, approx string) string {
 		if r.Reported.Money {
@@ -127,15 +194,29 @@ func printReconciled(p func(string, ...any), r model.Reconciled, lang string) {
 		}
 		return vi.Count(v, approx, lang)
 	}
-	computed, diff := "—", "—"
+	reported := format(r.Reported.Value, r.Reported.Approx)
+	if r.Reported.Decimal {
+		reported = vi.DecimalUpTo(r.Reported.Float, 2, lang)
+		if w := vi.Approx(r.Reported.Approx, lang); w != "" {
+			reported = w + " " + reported
+		}
+	}
+	computed, diff := text(lang, "không có số liệu", "no data"), text(lang, "không tính", "none")
 	if r.HasComputed {
-		computed = format(r.Computed, "")
-		diff = format(r.Diff, "")
+		if r.Reported.Decimal {
+			computed = vi.DecimalUpTo(r.ComputedFloat, 2, lang)
+		} else {
+			computed = format(r.Computed, "")
+			diff = format(r.Diff, "")
+		}
+		if r.Missing > 0 {
+			computed += text(lang, fmt.Sprintf(" (thiếu %d hồ sơ)", r.Missing), fmt.Sprintf(" (lacks %d records)", r.Missing))
+		}
 		if r.Exceeds {
 			diff += text(lang, " (chi tiết vượt số công bố)", " (records exceed the report)")
 		}
 	}
-	p("    %s\t%s\t%s\t%s\n", model.Label(model.EnumMetric, r.Metric, lang), format(r.Reported.Value, r.Reported.Approx), computed, diff)
+	p("    %s\t%s\t%s\t%s\n", model.Label(model.EnumMetric, r.Metric, lang), reported, computed, diff)
 }
 
 // stageNames are the stages as the summary names them.

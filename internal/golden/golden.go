@@ -118,6 +118,22 @@ func Input(name string) string {
 	return filepath.ToSlash(seen(name))
 }
 
+// InputDir returns the path of the folder testdata/name (a slash path),
+// such as a whole site that a test loads, and records every file under it
+// as read.
+func InputDir(name string) string {
+	dir := seen(name)
+	prefix := path.Clean(name) + "/"
+	mu.Lock()
+	for _, f := range listed {
+		if strings.HasPrefix(f, prefix) {
+			read[f] = true
+		}
+	}
+	mu.Unlock()
+	return filepath.ToSlash(dir)
+}
+
 // Main runs the tests (m.Run) and returns the exit code for os.Exit. When
 // every test ran and passed (no -run, -skip or -fuzz), it also fails the
 // run if a file under testdata/ was read by no test, naming each.

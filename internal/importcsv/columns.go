@@ -35,6 +35,9 @@ type column struct {
 	// messages show.
 	headers  []string
 	required bool
+	// shown are the titles the list of columns shows (help import and the
+	// warning about an unknown column), when not the first header alone.
+	shown []string
 }
 
 // columns lists, per collection, the fields in the order of the data
@@ -48,7 +51,8 @@ var columns = map[string][]column{
 		{path: "sectors", kind: vList, headers: []string{"Ngành nghề", "Ngành", "sectors"}},
 		{path: "address.street", kind: vText, headers: []string{"Địa chỉ", "Số nhà", "street", "address"}},
 		{path: "address.hamlet", kind: vText, headers: []string{"Ấp", "Khóm", "Thôn", "Ấp, khóm", "hamlet"}},
-		{path: "address.unit", kind: vUnit, required: true, headers: []string{"Đơn vị hành chính", "Xã", "Phường", "Xã, phường", "Huyện", "Quận", "Thị trấn", "unit"}},
+		{path: "address.unit", kind: vUnit, required: true, headers: []string{"Đơn vị hành chính", "Xã", "Phường", "Xã, phường", "Huyện", "Quận", "Thị trấn", "unit"},
+			shown: []string{"Xã", "Huyện"}},
 		{path: "contact.phone", kind: vText, headers: []string{"Điện thoại", "Số điện thoại", "SĐT", "phone"}},
 		{path: "contact.email", kind: vText, headers: []string{"Email", "Thư điện tử", "E-mail"}},
 		{path: "contact.website", kind: vText, headers: []string{"Website", "Trang web"}},
@@ -70,11 +74,12 @@ var columns = map[string][]column{
 		{path: "title", kind: vText, required: true, headers: []string{"Tên đề án", "Tên", "Đề án", "Tên hoạt động", "title"}},
 		{path: "year", kind: vYear, required: true, headers: []string{"Năm", "Năm kế hoạch", "year"}},
 		{path: "programme", kind: vProgramme, headers: []string{"Chương trình", "programme"}},
-		{path: "funding_source", kind: vEnum, enum: model.EnumFundingSource, required: true, headers: []string{"Nguồn kinh phí", "Nguồn vốn", "Nguồn", "funding_source"}},
+		{path: "funding_source", kind: vEnum, enum: model.EnumFundingSource, headers: []string{"Nguồn kinh phí", "Nguồn vốn", "Nguồn", "funding_source"}},
 		{path: "type", kind: vEnum, enum: model.EnumProjectType, headers: []string{"Loại", "Loại đề án", "type"}},
 		{path: "activity", kind: vEnum, enum: model.EnumActivity, required: true, headers: []string{"Hoạt động", "Nội dung", "Nội dung hỗ trợ", "activity"}},
-		{path: "budget", kind: vMoney, required: true, headers: []string{"Kinh phí", "Kinh phí khuyến công", "Kinh phí hỗ trợ", "budget"}},
+		{path: "budget", kind: vMoney, headers: []string{"Kinh phí", "Kinh phí khuyến công", "Kinh phí hỗ trợ", "budget"}},
 		{path: "counterpart", kind: vMoney, headers: []string{"Vốn đối ứng", "Đối ứng", "counterpart"}},
+		{path: "total_cost", kind: vMoney, headers: []string{"Tổng vốn đầu tư", "Tổng vốn", "total_cost"}},
 		{path: "beneficiaries_count", kind: vCount, headers: []string{"Số cơ sở hưởng lợi", "Số cơ sở", "Số cơ sở được hỗ trợ", "beneficiaries_count"}},
 		{path: "status", kind: vEnum, enum: model.EnumStatus, headers: []string{"Trạng thái", "Tình trạng", "status"}},
 		{path: "summary", kind: vMarkdown, headers: []string{"Tóm tắt", "Mô tả", "summary"}},
@@ -135,11 +140,31 @@ func headerMap(kind string, header []string) (fields []mapped, unknown []int) {
 	return fields, unknown
 }
 
-// knownHeaders lists the first header of every field of a collection.
-func knownHeaders(kind string) string {
+// ColumnList lists the column titles of a collection as help import and
+// the warnings show them: one or two per field, in the data contract's
+// order.
+func ColumnList(kind string) []string {
 	var names []string
 	for _, c := range columns[kind] {
-		names = append(names, "“"+c.headers[0]+"”")
+		if len(c.shown) > 0 {
+			names = append(names, c.shown...)
+		} else {
+			names = append(names, c.headers[0])
+		}
+	}
+	return names
+}
+
+// quote puts a text between the quotation marks of every message of the
+// import: “…”.
+func quote(s string) string { return "“" + s + "”" }
+
+// knownHeaders lists the column titles of a collection for a message, the
+// same as help import.
+func knownHeaders(kind string) string {
+	var names []string
+	for _, n := range ColumnList(kind) {
+		names = append(names, quote(n))
 	}
 	return strings.Join(names, ", ")
 }

@@ -75,8 +75,8 @@ func Import(siteDir, kind string, csvPath string, opts Options) (Result, diag.Li
 	cols, ok := columns[kind]
 	if !ok {
 		diags.Error(diag.Pos{}, "import-kind", diag.M(
-			"không nhập được loại hồ sơ %q; các loại dùng được: %s",
-			"cannot import records of kind %q; the kinds that can be used: %s", kind, strings.Join(Kinds, ", ")))
+			"không nhập được loại hồ sơ “%s”; các loại dùng được: %s",
+			"cannot import records of kind “%s”; the kinds that can be used: %s", kind, strings.Join(Kinds, ", ")))
 		return res, diags
 	}
 	if _, err := os.Stat(filepath.Join(siteDir, "data", "site.yaml")); err != nil {
@@ -113,6 +113,20 @@ func Import(siteDir, kind string, csvPath string, opts Options) (Result, diag.Li
 	}
 	header := rows[0].Cells
 	fields, unknown := headerMap(kind, header)
+	for i, f := range fields {
+		if f.col.kind == vUnit {
+			continue // every unit column is read: the finest unit named wins
+		}
+		for _, g := range fields[:i] {
+			if g.col.path == f.col.path {
+				diags.Warn(at(1), "second-column", diag.M(
+					"cột “%s” ghi cùng trường %s với cột “%s”: chỉ được đọc ở những dòng mà ô của cột “%s” để trống",
+					"column “%s” fills the same field %s as column “%s”: it is read only on rows where the cell of column “%s” is blank",
+					f.header, f.col.path, g.header, g.header))
+				break
+			}
+		}
+	}
 	for _, i := range unknown {
 		diags.Warn(at(1), "unknown-column", diag.M(
 			"cột “%s” không dùng được nên bị bỏ qua; các cột dùng được: %s",
@@ -135,8 +149,8 @@ func Import(siteDir, kind string, csvPath string, opts Options) (Result, diag.Li
 		}
 		if first, dup := seen[rec.id]; dup {
 			diags.Error(at(row.N), "duplicate-row", diag.M(
-				"mã %q trùng với dòng %d; mỗi hồ sơ chỉ ghi một dòng, hoặc ghi mã khác trong cột “%s”",
-				"id %q is the same as on row %d; write each record on one row, or another id in column “%s”", rec.id, first, cols[0].headers[0]))
+				"mã “%s” trùng với dòng %d; mỗi hồ sơ chỉ ghi một dòng, hoặc ghi mã khác trong cột “%s”",
+				"id “%s” is the same as on row %d; write each record on one row, or another id in column “%s”", rec.id, first, cols[0].headers[0]))
 			res.Failed++
 			continue
 		}
@@ -262,15 +276,15 @@ func (im *importer) row(row Row) (record, bool) {
 				switch len(found) {
 				case 0:
 					errorf(f.header, "unknown-unit", diag.M(
-						"không có đơn vị hành chính %q trong data/units.yaml; ghi mã (id) hoặc tên đơn vị có trong danh mục, hoặc thêm đơn vị vào danh mục",
-						"there is no administrative unit %q in data/units.yaml; write the id or name of a unit of the gazetteer, or add the unit to it", row.Cells[f.index]))
+						"không có đơn vị hành chính “%s” trong data/units.yaml; ghi mã (id) hoặc tên đơn vị có trong danh mục, hoặc thêm đơn vị vào danh mục",
+						"there is no administrative unit “%s” in data/units.yaml; write the id or name of a unit of the gazetteer, or add the unit to it", row.Cells[f.index]))
 				case 1:
 					units = append(units, found[0])
 					unitHeader = f.header
 				default:
 					errorf(f.header, "ambiguous-unit", diag.M(
-						"có %d đơn vị hành chính tên %q: %s; ghi mã (id) của đơn vị",
-						"%d administrative units are named %q: %s; write the unit's id", len(found), row.Cells[f.index], describeUnits(found)))
+						"có %d đơn vị hành chính tên “%s”: %s; ghi mã (id) của đơn vị",
+						"%d administrative units are named “%s”: %s; write the unit's id", len(found), row.Cells[f.index], describeUnits(found)))
 				}
 			}
 			if u := finest(units); u != nil {
@@ -325,13 +339,13 @@ func (im *importer) value(c column, header, s string, row int, errorf func(strin
 	case vID:
 		id := vi.Slug(s)
 		if id == "" {
-			errorf(header, "bad-id", diag.M("mã %q không có chữ cái hay chữ số nào", "id %q has no letter or digit", s))
+			errorf(header, "bad-id", diag.M("mã “%s” không có chữ cái hay chữ số nào", "id “%s” has no letter or digit", s))
 			return nil, false
 		}
 		if id != s {
 			im.diags.Warn(diag.Pos{File: im.file, Line: row}, "id-changed", cellMsg(header, diag.M(
-				"mã %q được ghi thành %q (chữ thường không dấu, nối bằng gạch ngang)",
-				"id %q is written as %q (lower case without diacritics, joined by hyphens)", s, id)))
+				"mã “%s” được ghi thành “%s” (chữ thường không dấu, nối bằng gạch ngang)",
+				"id “%s” is written as “%s” (lower case without diacritics, joined by hyphens)", s, id)))
 		}
 		return id, true
 	case vEnum:
@@ -339,36 +353,36 @@ func (im *importer) value(c column, header, s string, row int, errorf func(strin
 			return k, true
 		}
 		errorf(header, "unknown-value", diag.M(
-			"không hiểu %q; ghi một trong: %s (hoặc để trống)",
-			"%q is not understood; write one of: %s (or leave it blank)", s, enumChoices(c.enum)))
+			"không hiểu “%s”; ghi một trong: %s (hoặc để trống)",
+			"“%s” is not understood; write one of: %s (or leave it blank)", s, enumChoices(c.enum)))
 	case vYear:
 		if y, ok := parseYear(s); ok {
 			return y, true
 		}
-		errorf(header, "bad-year", diag.M("%q không phải một năm; ghi năm bằng 4 chữ số, ví dụ 2020", "%q is not a year; write four digits, for example 2020", s))
+		errorf(header, "bad-year", diag.M("“%s” không phải một năm; ghi năm bằng 4 chữ số, ví dụ 2020", "“%s” is not a year; write four digits, for example 2020", s))
 	case vCount:
 		if n, ok := grouped(s); ok {
 			return n, true
 		}
-		errorf(header, "bad-number", diag.M("%q không phải một số nguyên; ghi số, ví dụ 12", "%q is not a whole number; write digits, for example 12", s))
+		errorf(header, "bad-number", diag.M("“%s” không phải một số nguyên; ghi số, ví dụ 12", "“%s” is not a whole number; write digits, for example 12", s))
 	case vMoney:
 		n, note, ok := parseMoney(s)
 		if !ok {
 			errorf(header, "bad-money", diag.M(
-				"%q không phải một số tiền; ghi số đồng, ví dụ 1200000000 hoặc 1.200.000.000",
-				"%q is not an amount; write the number of đồng, for example 1200000000 or 1.200.000.000", s))
+				"“%s” không phải một số tiền; ghi số đồng, ví dụ 1200000000 hoặc 1.200.000.000",
+				"“%s” is not an amount; write the number of đồng, for example 1200000000 or 1.200.000.000", s))
 			return nil, false
 		}
 		if note != "" {
 			im.diags.Warn(diag.Pos{File: im.file, Line: row}, "money-converted", cellMsg(header, diag.M(
-				"%q được đổi thành %d đồng; kiểm tra lại số này", "%q was converted to %d đồng; check the figure", s, n)))
+				"“%s” được đổi thành %d đồng; kiểm tra lại số này", "“%s” was converted to %d đồng; check the figure", s, n)))
 		}
 		return n, true
 	case vBool:
 		if b, ok := parseBool(s); ok {
 			return b, true
 		}
-		errorf(header, "bad-bool", diag.M("không hiểu %q; ghi “có” hoặc “không”", "%q is not understood; write “có” (yes) or “không” (no)", s))
+		errorf(header, "bad-bool", diag.M("không hiểu “%s”; ghi “có” hoặc “không”", "“%s” is not understood; write “có” (yes) or “không” (no)", s))
 	case vList:
 		return splitList(s), true
 	case vEstab:
@@ -386,12 +400,12 @@ func (im *importer) ref(list []named, header, s string, errorf func(string, stri
 		return found[0].id, true
 	case 0:
 		errorf(header, "unknown-reference", diag.M(
-			"không có %s %q trong %s; ghi mã (id) hoặc tên đầy đủ của một %s đã có (nhập %s trước)",
-			"there is no %s %q in %s; write the id or full name of an existing %s (import the %s first)",
+			"không có %s “%s” trong %s; ghi mã (id) hoặc tên đầy đủ của một %s đã có (nhập %s trước)",
+			"there is no %s “%s” in %s; write the id or full name of an existing %s (import the %s first)",
 			what.Vi, s, dir, what.Vi, what.Vi))
 	default:
 		errorf(header, "ambiguous-reference", diag.M(
-			"có %d %s tên %q: %s; ghi mã (id)", "%d records (%s) are named %q: %s; write the id",
+			"có %d %s tên “%s”: %s; ghi mã (id)", "%d records (%s) are named “%s”: %s; write the id",
 			len(found), what.Vi, s, namedIDs(found)))
 	}
 	return nil, false
@@ -472,8 +486,8 @@ func (im *importer) write(res *Result, rec record, row int, opts Options) {
 	if existing != "" && existing != rel && existing != strings.TrimSuffix(rel, ".yaml")+".yml" {
 		if opts.Update {
 			im.diags.Error(at, "update-elsewhere", diag.M(
-				"mã %q đã có trong tệp %s, là tệp ghi nhiều hồ sơ nên không được ghi lại; sửa trực tiếp tệp đó",
-				"id %q already exists in file %s, which holds several records and is not rewritten; edit that file", rec.id, existing))
+				"mã “%s” đã có trong tệp %s, là tệp ghi nhiều hồ sơ nên không được ghi lại; sửa trực tiếp tệp đó",
+				"id “%s” already exists in file %s, which holds several records and is not rewritten; edit that file", rec.id, existing))
 			res.Failed++
 			return
 		}

@@ -59,7 +59,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("establishments: read as %s with %q", res.Encoding, res.Separator)
 	}
 	res, diags = Import(dir, "products", golden.Input("san-pham.csv"), Options{})
-	want = `testdata/san-pham.csv:3: cảnh báo: cột “Giá”: "1,2 triệu" được đổi thành 1200000 đồng; kiểm tra lại số này
+	want = `testdata/san-pham.csv:3: cảnh báo: cột “Giá”: “1,2 triệu” được đổi thành 1200000 đồng; kiểm tra lại số này
 `
 	if got := printed(diags); got != want {
 		t.Errorf("products: diagnostics:\n%s\nwant:\n%s", got, want)
@@ -68,7 +68,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("products: created %s", got)
 	}
 	res, diags = Import(dir, "projects", golden.Input("de-an.csv"), Options{})
-	want = `testdata/de-an.csv:2: cảnh báo: cột “Kinh phí (đồng)”: "1,2 tỷ" được đổi thành 1200000000 đồng; kiểm tra lại số này
+	want = `testdata/de-an.csv:2: cảnh báo: cột “Kinh phí (đồng)”: “1,2 tỷ” được đổi thành 1200000000 đồng; kiểm tra lại số này
 `
 	if got := printed(diags); got != want {
 		t.Errorf("projects: diagnostics:\n%s\nwant:\n%s", got, want)
@@ -157,14 +157,14 @@ func TestImportBadRows(t *testing.T) {
 		"!!!,,,,,,",
 	}, "\n"))
 	res, diags := Import(dir, "establishments", file, Options{})
-	want := strings.ReplaceAll(`FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Đơn vị hành chính”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
-FILE:3: lỗi: cột “Loại hình”: không hiểu "công ty hợp danh"; ghi một trong: “công ty TNHH”, “công ty cổ phần”, “doanh nghiệp tư nhân”, “hợp tác xã”, “tổ hợp tác”, “hộ kinh doanh”, “cơ sở sản xuất” (hoặc để trống)
-FILE:4: lỗi: cột “Xã”: có 2 đơn vị hành chính tên "Tri Tôn": huyen-tri-ton (huyện Tri Tôn), xa-tri-ton (xã Tri Tôn); ghi mã (id) của đơn vị
-FILE:5: lỗi: cột “Năm thành lập”: "năm 2010" không phải một năm; ghi năm bằng 4 chữ số, ví dụ 2020
+	want := strings.ReplaceAll(`FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
+FILE:3: lỗi: cột “Loại hình”: không hiểu “công ty hợp danh”; ghi một trong: “công ty TNHH”, “công ty cổ phần”, “doanh nghiệp tư nhân”, “hợp tác xã”, “tổ hợp tác”, “hộ kinh doanh”, “cơ sở sản xuất” (hoặc để trống)
+FILE:4: lỗi: cột “Xã”: có 2 đơn vị hành chính tên “Tri Tôn”: huyen-tri-ton (huyện Tri Tôn), xa-tri-ton (xã Tri Tôn); ghi mã (id) của đơn vị
+FILE:5: lỗi: cột “Năm thành lập”: “năm 2010” không phải một năm; ghi năm bằng 4 chữ số, ví dụ 2020
 FILE:6: lỗi: cột “Tên cơ sở”: ô này bắt buộc nhưng đang để trống
-FILE:7: lỗi: mã "co-so-may-tre-co-to" trùng với dòng 2; mỗi hồ sơ chỉ ghi một dòng, hoặc ghi mã khác trong cột “Mã”
-FILE:8: lỗi: cột “Công khai liên hệ”: không hiểu "có lẽ"; ghi “có” hoặc “không”
-FILE:8: lỗi: cột “Xã”: không có đơn vị hành chính "Long Xuyên" trong data/units.yaml; ghi mã (id) hoặc tên đơn vị có trong danh mục, hoặc thêm đơn vị vào danh mục
+FILE:7: lỗi: mã “co-so-may-tre-co-to” trùng với dòng 2; mỗi hồ sơ chỉ ghi một dòng, hoặc ghi mã khác trong cột “Mã”
+FILE:8: lỗi: cột “Công khai liên hệ”: không hiểu “có lẽ”; ghi “có” hoặc “không”
+FILE:8: lỗi: cột “Xã”: không có đơn vị hành chính “Long Xuyên” trong data/units.yaml; ghi mã (id) hoặc tên đơn vị có trong danh mục, hoặc thêm đơn vị vào danh mục
 FILE:10: lỗi: không tạo được mã (id) từ tên; ghi tên bằng chữ, hoặc ghi mã trong cột “Mã”
 `, "FILE", filepath.ToSlash(file))
 	if got := printed(diags); got != want {
@@ -196,12 +196,11 @@ func TestImportHeaderProblems(t *testing.T) {
 		{"products", "Tên sản phẩm;Giá\nGạo;25000\n",
 			"FILE:1: lỗi: thiếu cột bắt buộc “Cơ sở” (establishment); thêm cột này vào dòng tiêu đề với một trong các tên: “Cơ sở”, “Cơ sở sản xuất”, “Mã cơ sở”, “Tên cơ sở”, “establishment”\n"},
 		{"projects", "Tên đề án\tNăm\tKinh phí\n",
-			"FILE:1: lỗi: thiếu cột bắt buộc “Nguồn kinh phí” (funding_source); thêm cột này vào dòng tiêu đề với một trong các tên: “Nguồn kinh phí”, “Nguồn vốn”, “Nguồn”, “funding_source”\n" +
-				"FILE:1: lỗi: thiếu cột bắt buộc “Hoạt động” (activity); thêm cột này vào dòng tiêu đề với một trong các tên: “Hoạt động”, “Nội dung”, “Nội dung hỗ trợ”, “activity”\n"},
+			"FILE:1: lỗi: thiếu cột bắt buộc “Hoạt động” (activity); thêm cột này vào dòng tiêu đề với một trong các tên: “Hoạt động”, “Nội dung”, “Nội dung hỗ trợ”, “activity”\n"},
 		{"establishments", "",
-			"FILE:1: lỗi: tệp trống: dòng 1 phải là dòng tiêu đề cột, ví dụ “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Đơn vị hành chính”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”\n"},
+			"FILE:1: lỗi: tệp trống: dòng 1 phải là dòng tiêu đề cột, ví dụ “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”\n"},
 		{"programmes", "Tên\n",
-			"lỗi: không nhập được loại hồ sơ \"programmes\"; các loại dùng được: establishments, products, projects\n"},
+			"lỗi: không nhập được loại hồ sơ “programmes”; các loại dùng được: establishments, products, projects\n"},
 	}
 	for _, tt := range tests {
 		file := writeCSV(t, "bang.csv", tt.text)
@@ -266,7 +265,7 @@ func TestImportNeverOverwrites(t *testing.T) {
 	// --update rewrites the record's own file, keeping the fields the
 	// spreadsheet does not fill, and refuses a file of several records.
 	res, diags = Import(dir, "establishments", file, Options{Update: true})
-	want := strings.ReplaceAll(`FILE:4: lỗi: mã "co-so-danh-sach" đã có trong tệp data/establishments/danh-sach.yaml, là tệp ghi nhiều hồ sơ nên không được ghi lại; sửa trực tiếp tệp đó
+	want := strings.ReplaceAll(`FILE:4: lỗi: mã “co-so-danh-sach” đã có trong tệp data/establishments/danh-sach.yaml, là tệp ghi nhiều hồ sơ nên không được ghi lại; sửa trực tiếp tệp đó
 `, "FILE", filepath.ToSlash(file))
 	if got := printed(diags); got != want || ids(res.Updated) != "co-so-vi-du@2 co-so-moi@3" {
 		t.Errorf("update: updated %s\n%s\nwant:\n%s", ids(res.Updated), got, want)
@@ -282,5 +281,30 @@ func TestImportNeverOverwrites(t *testing.T) {
 	data, _ := os.ReadFile(example)
 	if !strings.HasPrefix(string(data), "# Cập nhật từ co-so.csv dòng 2\n") || !strings.Contains(string(data), "\nscale: vua\n") {
 		t.Errorf("updated file:\n%s", data)
+	}
+}
+
+// TestImportSecondColumn names a column that fills a field another column
+// already fills: it is read only where the first one is blank.
+func TestImportSecondColumn(t *testing.T) {
+	dir := newSite(t)
+	file := writeCSV(t, "co-so.csv", "Tên cơ sở,Tên,Ghi chú\nCơ sở Mây tre Cô Tô,Mây tre,x\n")
+	_, diags := Import(dir, "establishments", file, Options{DryRun: true})
+	want := map[string]string{
+		"vi": `FILE:1: cảnh báo: 1 dòng không ghi đơn vị hành chính: đã ghi đơn vị của cả trang (tinh-vi-du); sửa lại khi biết xã, huyện của cơ sở
+FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
+FILE:1: cảnh báo: cột “Tên” ghi cùng trường name với cột “Tên cơ sở”: chỉ được đọc ở những dòng mà ô của cột “Tên cơ sở” để trống
+`,
+		"en": `FILE:1: warning: 1 rows give no administrative unit: the site's own unit (tinh-vi-du) was written; correct it once the commune or district is known
+FILE:1: warning: column “Ghi chú” is not used and is left out; the columns that can be used: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
+FILE:1: warning: column “Tên” fills the same field name as column “Tên cơ sở”: it is read only on rows where the cell of column “Tên cơ sở” is blank
+`,
+	}
+	for _, lang := range []string{"vi", "en"} {
+		var b strings.Builder
+		diags.Print(&b, lang)
+		if got, w := b.String(), strings.ReplaceAll(want[lang], "FILE", filepath.ToSlash(file)); got != w {
+			t.Errorf("%s:\n%s\nwant:\n%s", lang, got, w)
+		}
 	}
 }

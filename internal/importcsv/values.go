@@ -2,7 +2,6 @@ package importcsv
 
 import (
 	"fmt"
-	"math/big"
 	"strconv"
 	"strings"
 
@@ -79,95 +78,24 @@ func enumChoices(enum string) string {
 	return strings.Join(out, ", ")
 }
 
-// multipliers are the words an amount may be written with.
-var multipliers = []struct {
-	word string
-	n    int64
-}{
-	{"ty", 1_000_000_000},
-	{"trieu", 1_000_000},
-	{"nghin", 1_000},
-	{"ngan", 1_000},
-}
-
 // parseMoney reads an amount of đồng: 1200000000, 1.200.000.000,
 // 1,200,000,000 or 1 200 000 000, with or without "đồng", "đ" or "VND";
 // or with a word, "1,2 tỷ", "900 triệu", which converted says so in
 // note.
 func parseMoney(s string) (amount int64, note string, ok bool) {
-	f := vi.Fold(s)
-	f = strings.Join(strings.Fields(f), " ")
-	for _, suffix := range []string{"dong", "vnd", "vnđ", "d"} {
-		if strings.HasSuffix(f, suffix) {
-			f = strings.TrimSpace(strings.TrimSuffix(f, suffix))
-			break
-		}
-	}
-	var mult int64 = 1
-	for _, m := range multipliers {
-		if strings.HasSuffix(f, m.word) {
-			mult = m.n
-			f = strings.TrimSpace(strings.TrimSuffix(f, m.word))
-			break
-		}
-	}
-	if f == "" {
+	n, approx, scaled, ok := vi.ParseMoney(s)
+	if !ok || approx != "" {
 		return 0, "", false
 	}
-	if mult == 1 {
-		n, ok := grouped(f)
-		return n, "", ok
+	if scaled {
+		note = fmt.Sprintf("“%s” được đổi thành %d đồng", s, n)
 	}
-	// With a word, one comma or dot followed by other than three digits is
-	// a decimal mark ("1,2 tỷ"); otherwise they group thousands.
-	digits, frac := f, ""
-	if i := strings.LastIndexAny(f, ".,"); i >= 0 && strings.Count(f, f[i:i+1]) == 1 && strings.IndexAny(f[:i], ".,") < 0 && len(f)-i-1 != 3 {
-		digits, frac = f[:i], f[i+1:]
-	}
-	whole, ok := grouped(digits)
-	if !ok || !allDigits(frac) {
-		return 0, "", false
-	}
-	x := new(big.Int).Mul(big.NewInt(whole), big.NewInt(mult))
-	if frac != "" {
-		fr, _ := new(big.Int).SetString(frac, 10)
-		scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(len(frac))), nil)
-		part := new(big.Int).Mul(fr, big.NewInt(mult))
-		if new(big.Int).Mod(part, scale).Sign() != 0 {
-			return 0, "", false
-		}
-		x.Add(x, part.Div(part, scale))
-	}
-	if !x.IsInt64() {
-		return 0, "", false
-	}
-	return x.Int64(), fmt.Sprintf("%q được đổi thành %d đồng", s, x.Int64()), true
+	return n, note, true
 }
 
 // grouped reads a whole number whose digits may be grouped by threes with
 // dots, commas or spaces.
-func grouped(s string) (int64, bool) {
-	s = strings.TrimSpace(s)
-	sep := strings.IndexAny(s, "., ")
-	if sep >= 0 {
-		mark := s[sep]
-		groups := strings.Split(s, string(mark))
-		if len(groups[0]) == 0 || len(groups[0]) > 3 {
-			return 0, false
-		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return 0, false
-			}
-		}
-		s = strings.Join(groups, "")
-	}
-	if !allDigits(s) || s == "" {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil
-}
+func grouped(s string) (int64, bool) { return vi.ParseGrouped(s) }
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

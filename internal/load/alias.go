@@ -44,11 +44,11 @@ func checkDuplicateKeys(l *diag.List, path string, n *yaml.Node) {
 				}
 				if dup {
 					l.Error(diag.Pos{File: path, Line: k.Line, Col: k.Column}, "duplicate-key", diag.M(
-						"khoá “%s” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng %d): hãy xoá hoặc gộp một trong hai dòng",
+						"khóa “%s” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng %d): hãy xóa hoặc gộp một trong hai dòng",
 						"key “%s” is written twice in one record (first on line %d): delete or merge one of the two lines",
 						k.Value, first.Line),
 						diag.Related{Pos: diag.Pos{File: path, Line: first.Line, Col: first.Column},
-							Msg: diag.M("khoá “%s” được viết lần đầu ở đây", "key “%s” is first written here", k.Value)})
+							Msg: diag.M("khóa “%s” được viết lần đầu ở đây", "key “%s” is first written here", k.Value)})
 					continue
 				}
 				if seen != nil {
@@ -274,7 +274,7 @@ func applyMerge(l *diag.List, path string, m *yaml.Node) {
 		for _, s := range sources {
 			if s.Kind != yaml.MappingNode {
 				l.Error(diag.Pos{File: path, Line: s.Line, Col: s.Column}, "merge-invalid", diag.M(
-					"“<<” chỉ gộp được một bản ghi (các dòng “khoá: giá trị”), ví dụ: <<: *mac_dinh",
+					"“<<” chỉ gộp được một bản ghi (các dòng “khóa: giá trị”), ví dụ: <<: *mac_dinh",
 					"“<<” can only merge a record (“key: value” lines), e.g. <<: *defaults"))
 				continue
 			}

@@ -44,7 +44,7 @@ func TestExpandAliasesAndMerges(t *testing.T) {
 			name:  "merge of a scalar",
 			src:   "a: &a 1\nb:\n  <<: *a\n  c: 2\n",
 			want:  "map 1:1 \n  scalar 1:1 a\n  scalar 1:4 1\n  scalar 2:1 b\n  map 3:3 \n    scalar 4:3 c\n    scalar 4:6 2\n",
-			diags: "x.yaml:1:4: lỗi: “<<” chỉ gộp được một bản ghi (các dòng “khoá: giá trị”), ví dụ: <<: *mac_dinh\n",
+			diags: "x.yaml:1:4: lỗi: “<<” chỉ gộp được một bản ghi (các dòng “khóa: giá trị”), ví dụ: <<: *mac_dinh\n",
 		},
 		{
 			name: "many aliases within the limit",

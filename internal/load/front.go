@@ -84,7 +84,7 @@ func parsePage(l *diag.List, path, slug string, bundle bool, text string) *Page 
 		}
 		if root != nil && root.Kind != yaml.MappingNode {
 			l.Error(diag.Pos{File: path, Line: root.Line, Col: root.Column}, "not-a-record", diag.M(
-				"phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khoá: giá trị”, không phải một danh sách, ví dụ: title: Tiêu đề bài viết",
+				"phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khóa: giá trị”, không phải một danh sách, ví dụ: title: Tiêu đề bài viết",
 				"the front matter between the “---” lines must be “key: value” lines, not a list, e.g. title: Article title"))
 			return nil
 		}
@@ -106,7 +106,7 @@ func lateFence(l *diag.List, path, text string) {
 	}
 	line := 1 + strings.Count(text[:len(text)-len(trimmed)], "\n")
 	l.Warn(diag.Pos{File: path, Line: line, Col: 1}, "front-matter-not-first", diag.M(
-		"dòng “---” mở phần đầu (front matter) phải là dòng đầu tiên của tệp: hãy xoá %d dòng trống phía trên, nếu không phần đầu bị coi là nội dung bài",
+		"dòng “---” mở phần đầu (front matter) phải là dòng đầu tiên của tệp: hãy xóa %d dòng trống phía trên, nếu không phần đầu bị coi là nội dung bài",
 		"the “---” line that opens the front matter must be the first line of the file: delete the blank lines above it (%d), or the front matter is taken as text",
 		line-1))
 }

@@ -283,7 +283,7 @@ func scanData(fsys fs.FS, jobs []*job, l *diag.List) []*job {
 			notYAML(l, p)
 		case base == "site" && settings != "":
 			l.Error(diag.Pos{File: p}, "duplicate-file", diag.M(
-				"có hai tệp cài đặt trang, %s và %s: hãy giữ một tệp và xoá tệp kia",
+				"có hai tệp cài đặt trang, %s và %s: hãy giữ một tệp và xóa tệp kia",
 				"there are two site settings files, %s and %s: keep one and delete the other",
 				settings, p))
 		case base == "site":

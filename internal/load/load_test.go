@@ -52,31 +52,31 @@ func TestLoadDiagnostics(t *testing.T) {
 			name: "tab indentation",
 			path: "data/products/tinh-dau.yaml",
 			src:  "name: Tinh dầu chúc\nspecs:\n\tvolume: 10 ml\n",
-			want: "data/products/tinh-dau.yaml:3:1: lỗi: dòng này thụt lề bằng phím Tab, YAML không cho phép Tab: hãy xoá Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp), thẳng cột với các dòng cùng cấp\n",
+			want: "data/products/tinh-dau.yaml:3:1: lỗi: dòng này thụt lề bằng phím Tab, YAML không cho phép Tab: hãy xóa Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp), thẳng cột với các dòng cùng cấp\n",
 		},
 		{
 			name: "tab after a key",
 			path: "data/products/tinh-dau.yaml",
 			src:  "name: Tinh dầu chúc\n\tgroup: che_bien\n",
-			want: "data/products/tinh-dau.yaml:2:1: lỗi: dòng này thụt lề bằng phím Tab, YAML không cho phép Tab: hãy xoá Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp), thẳng cột với các dòng cùng cấp\n",
+			want: "data/products/tinh-dau.yaml:2:1: lỗi: dòng này thụt lề bằng phím Tab, YAML không cho phép Tab: hãy xóa Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp), thẳng cột với các dòng cùng cấp\n",
 		},
 		{
 			name: "key indented under a value",
 			path: "data/establishments/yen-huong.yaml",
 			src:  "name: Công ty TNHH Yến Hương VINA\n  legal_form: cong_ty_tnhh\n",
-			want: "data/establishments/yen-huong.yaml:2:3: lỗi: dấu hai chấm “:” ở chỗ không được phép: dòng này thụt lề sai so với dòng trên (các khoá cùng cấp phải thẳng cột), hoặc giá trị có chứa “: ” thì phải đặt trong ngoặc kép, ví dụ: title: \"Đề án nhóm: máy tách màu\"\n",
+			want: "data/establishments/yen-huong.yaml:2:3: lỗi: dấu hai chấm “:” ở chỗ không được phép: dòng này thụt lề sai so với dòng trên (các khóa cùng cấp phải thẳng cột), hoặc giá trị có chứa “: ” thì phải đặt trong ngoặc kép, ví dụ: title: \"Đề án nhóm: máy tách màu\"\n",
 		},
 		{
 			name: "colon in a plain value",
 			path: "data/projects/may-tach-mau.yaml",
 			src:  "year: 2020\ntitle: Đề án nhóm: máy tách màu gạo\n",
-			want: "data/projects/may-tach-mau.yaml:2:18: lỗi: dấu hai chấm “:” ở chỗ không được phép: dòng này thụt lề sai so với dòng trên (các khoá cùng cấp phải thẳng cột), hoặc giá trị có chứa “: ” thì phải đặt trong ngoặc kép, ví dụ: title: \"Đề án nhóm: máy tách màu\"\n",
+			want: "data/projects/may-tach-mau.yaml:2:18: lỗi: dấu hai chấm “:” ở chỗ không được phép: dòng này thụt lề sai so với dòng trên (các khóa cùng cấp phải thẳng cột), hoặc giá trị có chứa “: ” thì phải đặt trong ngoặc kép, ví dụ: title: \"Đề án nhóm: máy tách màu\"\n",
 		},
 		{
 			name: "key out of line with its level",
 			path: "data/establishments/yen-huong.yaml",
 			src:  "name: Yến Hương\naddress:\n  hamlet: Vĩnh Thạnh\n unit: huyen-tri-ton\n",
-			want: "data/establishments/yen-huong.yaml:4:2: lỗi: thụt lề sai: dòng này không thẳng cột với các dòng cùng cấp ở trên, hoặc trộn dòng “khoá: giá trị” với dòng “- ” ở cùng một cấp (hoặc một dấu ngoặc kép ở dòng trên chưa được đóng); hãy thụt lề bằng dấu cách cho thẳng cột\n",
+			want: "data/establishments/yen-huong.yaml:4:2: lỗi: thụt lề sai: dòng này không thẳng cột với các dòng cùng cấp ở trên, hoặc trộn dòng “khóa: giá trị” với dòng “- ” ở cùng một cấp (hoặc một dấu ngoặc kép ở dòng trên chưa được đóng); hãy thụt lề bằng dấu cách cho thẳng cột\n",
 		},
 		{
 			name: "unclosed quote",
@@ -94,21 +94,21 @@ func TestLoadDiagnostics(t *testing.T) {
 			name: "duplicate key",
 			path: "data/products/tinh-dau.yaml",
 			src:  "name: Tinh dầu chúc\ngroup: che_bien\nname: Tinh dầu\n",
-			want: "data/products/tinh-dau.yaml:3:1: lỗi: khoá “name” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 1): hãy xoá hoặc gộp một trong hai dòng\n" +
-				"data/products/tinh-dau.yaml:1:1: ghi chú: khoá “name” được viết lần đầu ở đây\n",
+			want: "data/products/tinh-dau.yaml:3:1: lỗi: khóa “name” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 1): hãy xóa hoặc gộp một trong hai dòng\n" +
+				"data/products/tinh-dau.yaml:1:1: ghi chú: khóa “name” được viết lần đầu ở đây\n",
 		},
 		{
 			name: "duplicate key in a long mapping",
 			path: "data/products/tinh-dau.yaml",
 			src:  "specs:\n" + longSpecs + "  m03: 1\n",
-			want: "data/products/tinh-dau.yaml:22:3: lỗi: khoá “m03” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 5): hãy xoá hoặc gộp một trong hai dòng\n" +
-				"data/products/tinh-dau.yaml:5:3: ghi chú: khoá “m03” được viết lần đầu ở đây\n",
+			want: "data/products/tinh-dau.yaml:22:3: lỗi: khóa “m03” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 5): hãy xóa hoặc gộp một trong hai dòng\n" +
+				"data/products/tinh-dau.yaml:5:3: ghi chú: khóa “m03” được viết lần đầu ở đây\n",
 		},
 		{
 			name: "control character",
 			path: "data/products/tinh-dau.yaml",
 			src:  "name: Tinh dầu chúc\ndescription: Tinh dầu\vtừ lá chúc\n",
-			want: "data/products/tinh-dau.yaml:2:22: lỗi: tệp có một ký tự điều khiển không in được (U+000B), thường do sao chép từ Word, Excel hoặc PDF: hãy xoá ký tự đó (gõ lại chữ ở chỗ này)\n",
+			want: "data/products/tinh-dau.yaml:2:22: lỗi: tệp có một ký tự điều khiển không in được (U+000B), thường do sao chép từ Word, Excel hoặc PDF: hãy xóa ký tự đó (gõ lại chữ ở chỗ này)\n",
 		},
 		{
 			name: "unknown alias",
@@ -132,19 +132,19 @@ func TestLoadDiagnostics(t *testing.T) {
 			name: "bare scalar",
 			path: "data/products/tinh-dau.yaml",
 			src:  "Tinh dầu chúc Yến Hương\n",
-			want: "data/products/tinh-dau.yaml:1:1: lỗi: tệp phải chứa một bản ghi (các dòng “khoá: giá trị”, ví dụ: name: Tên cơ sở) hoặc một danh sách bản ghi (mỗi bản ghi bắt đầu bằng “- ”), không phải một giá trị đơn lẻ\n",
+			want: "data/products/tinh-dau.yaml:1:1: lỗi: tệp phải chứa một bản ghi (các dòng “khóa: giá trị”, ví dụ: name: Tên cơ sở) hoặc một danh sách bản ghi (mỗi bản ghi bắt đầu bằng “- ”), không phải một giá trị đơn lẻ\n",
 		},
 		{
 			name: "empty file",
 			path: "data/products/tinh-dau.yaml",
 			src:  "",
-			want: "data/products/tinh-dau.yaml: cảnh báo: tệp trống: không có bản ghi nào; hãy thêm các dòng “khoá: giá trị” hoặc xoá tệp\n",
+			want: "data/products/tinh-dau.yaml: cảnh báo: tệp trống: không có bản ghi nào; hãy thêm các dòng “khóa: giá trị” hoặc xóa tệp\n",
 		},
 		{
 			name: "comments only",
 			path: "data/products/tinh-dau.yaml",
 			src:  "# sẽ bổ sung sau\n\n",
-			want: "data/products/tinh-dau.yaml: cảnh báo: tệp trống: không có bản ghi nào; hãy thêm các dòng “khoá: giá trị” hoặc xoá tệp\n",
+			want: "data/products/tinh-dau.yaml: cảnh báo: tệp trống: không có bản ghi nào; hãy thêm các dòng “khóa: giá trị” hoặc xóa tệp\n",
 		},
 		{
 			name: "alias bomb",
@@ -168,7 +168,7 @@ func TestLoadDiagnostics(t *testing.T) {
 			name: "two documents",
 			path: "data/projects/de-an.yaml",
 			src:  "title: Đề án nhóm\nyear: 2020\n---\ntitle: Đề án điểm\n",
-			want: "data/projects/de-an.yaml:3:1: lỗi: dòng “---” bắt đầu tài liệu YAML thứ hai; mỗi tệp chỉ chứa một bản ghi hoặc một danh sách bản ghi: hãy xoá dòng này (và viết các bản ghi thành danh sách, mỗi bản ghi bắt đầu bằng “- ”) hoặc tách phần sau thành tệp khác\n",
+			want: "data/projects/de-an.yaml:3:1: lỗi: dòng “---” bắt đầu tài liệu YAML thứ hai; mỗi tệp chỉ chứa một bản ghi hoặc một danh sách bản ghi: hãy xóa dòng này (và viết các bản ghi thành danh sách, mỗi bản ghi bắt đầu bằng “- ”) hoặc tách phần sau thành tệp khác\n",
 		},
 		{
 			name: "final document marker alone",
@@ -192,25 +192,25 @@ func TestLoadDiagnostics(t *testing.T) {
 			name: "syntax error in front matter at its file line",
 			path: "content/pages/gioi-thieu/index.md",
 			src:  "---\ntitle: Giới thiệu\n\tmenu: 1\n---\nNội dung\n",
-			want: "content/pages/gioi-thieu/index.md:3:1: lỗi: dòng này thụt lề bằng phím Tab, YAML không cho phép Tab: hãy xoá Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp), thẳng cột với các dòng cùng cấp\n",
+			want: "content/pages/gioi-thieu/index.md:3:1: lỗi: dòng này thụt lề bằng phím Tab, YAML không cho phép Tab: hãy xóa Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp), thẳng cột với các dòng cùng cấp\n",
 		},
 		{
 			name: "front matter as a list",
 			path: "content/news/a.md",
 			src:  "---\n- title: A\n---\n",
-			want: "content/news/a.md:2:1: lỗi: phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khoá: giá trị”, không phải một danh sách, ví dụ: title: Tiêu đề bài viết\n",
+			want: "content/news/a.md:2:1: lỗi: phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khóa: giá trị”, không phải một danh sách, ví dụ: title: Tiêu đề bài viết\n",
 		},
 		{
 			name: "front matter as a scalar",
 			path: "content/news/a.md",
 			src:  "---\nKhuyến công\n---\n",
-			want: "content/news/a.md:2:1: lỗi: phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khoá: giá trị”, ví dụ: title: Tiêu đề bài viết\n",
+			want: "content/news/a.md:2:1: lỗi: phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khóa: giá trị”, ví dụ: title: Tiêu đề bài viết\n",
 		},
 		{
 			name: "front matter below blank lines",
 			path: "content/news/a.md",
 			src:  "\n\n---\ntitle: A\n---\nBody\n",
-			want: "content/news/a.md:3:1: cảnh báo: dòng “---” mở phần đầu (front matter) phải là dòng đầu tiên của tệp: hãy xoá 2 dòng trống phía trên, nếu không phần đầu bị coi là nội dung bài\n",
+			want: "content/news/a.md:3:1: cảnh báo: dòng “---” mở phần đầu (front matter) phải là dòng đầu tiên của tệp: hãy xóa 2 dòng trống phía trên, nếu không phần đầu bị coi là nội dung bài\n",
 		},
 		{
 			name: "unknown data folder",
@@ -244,7 +244,7 @@ func TestLoadDiagnostics(t *testing.T) {
 				"data/site.yaml": {Data: []byte("title: A\n")},
 				"data/site.yml":  {Data: []byte("title: B\n")},
 			},
-			want: "data/site.yml: lỗi: có hai tệp cài đặt trang, data/site.yaml và data/site.yml: hãy giữ một tệp và xoá tệp kia\n",
+			want: "data/site.yml: lỗi: có hai tệp cài đặt trang, data/site.yaml và data/site.yml: hãy giữ một tệp và xóa tệp kia\n",
 		},
 		{
 			name: "Markdown outside news and pages",

@@ -32,7 +32,7 @@ func parseYAML(l *diag.List, path string, src []byte, inFront bool) *yaml.Node {
 	if first == nil || len(first.Content) == 0 || isEmpty(first.Content[0]) {
 		if !inFront {
 			l.Warn(diag.Pos{File: path}, "empty-file", diag.M(
-				"tệp trống: không có bản ghi nào; hãy thêm các dòng “khoá: giá trị” hoặc xoá tệp",
+				"tệp trống: không có bản ghi nào; hãy thêm các dòng “khóa: giá trị” hoặc xóa tệp",
 				"the file is empty: it holds no record; add “key: value” lines or delete the file"))
 		}
 		return nil
@@ -42,18 +42,18 @@ func parseYAML(l *diag.List, path string, src []byte, inFront bool) *yaml.Node {
 		pos := diag.Pos{File: path, Line: root.Line, Col: root.Column}
 		if inFront {
 			l.Error(pos, "not-a-record", diag.M(
-				"phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khoá: giá trị”, ví dụ: title: Tiêu đề bài viết",
+				"phần đầu (front matter) giữa hai dòng “---” phải gồm các dòng “khóa: giá trị”, ví dụ: title: Tiêu đề bài viết",
 				"the front matter between the “---” lines must be “key: value” lines, e.g. title: Article title"))
 		} else {
 			l.Error(pos, "not-a-record", diag.M(
-				"tệp phải chứa một bản ghi (các dòng “khoá: giá trị”, ví dụ: name: Tên cơ sở) hoặc một danh sách bản ghi (mỗi bản ghi bắt đầu bằng “- ”), không phải một giá trị đơn lẻ",
+				"tệp phải chứa một bản ghi (các dòng “khóa: giá trị”, ví dụ: name: Tên cơ sở) hoặc một danh sách bản ghi (mỗi bản ghi bắt đầu bằng “- ”), không phải một giá trị đơn lẻ",
 				"the file must hold a record (“key: value” lines, e.g. name: Establishment name) or a list of records (each starting with “- ”), not a single value"))
 		}
 		return nil
 	}
 	if second != nil {
 		l.Error(diag.Pos{File: path, Line: second.Line, Col: second.Column}, "multiple-documents", diag.M(
-			"dòng “---” bắt đầu tài liệu YAML thứ hai; mỗi tệp chỉ chứa một bản ghi hoặc một danh sách bản ghi: hãy xoá dòng này (và viết các bản ghi thành danh sách, mỗi bản ghi bắt đầu bằng “- ”) hoặc tách phần sau thành tệp khác",
+			"dòng “---” bắt đầu tài liệu YAML thứ hai; mỗi tệp chỉ chứa một bản ghi hoặc một danh sách bản ghi: hãy xóa dòng này (và viết các bản ghi thành danh sách, mỗi bản ghi bắt đầu bằng “- ”) hoặc tách phần sau thành tệp khác",
 			"the “---” line starts a second YAML document; a file holds one record or one list of records: delete this line (and write the records as a list, each starting with “- ”) or move what follows into another file"))
 	}
 	checkDuplicateKeys(l, path, root)
@@ -213,7 +213,7 @@ func syntaxError(l *diag.List, path string, src []byte, err error) {
 	if problem == "control characters are not allowed" {
 		if line, col, r, ok := firstControl(src); ok {
 			l.Error(diag.Pos{File: path, Line: line, Col: col}, "yaml-syntax", diag.M(
-				"tệp có một ký tự điều khiển không in được (U+%04X), thường do sao chép từ Word, Excel hoặc PDF: hãy xoá ký tự đó (gõ lại chữ ở chỗ này)",
+				"tệp có một ký tự điều khiển không in được (U+%04X), thường do sao chép từ Word, Excel hoặc PDF: hãy xóa ký tự đó (gõ lại chữ ở chỗ này)",
 				"YAML syntax error ("+problem+"): the file holds an unprintable control character (U+%04X), often copied from Word, Excel or a PDF: delete it (type the text at this place again)",
 				r))
 			return
@@ -231,7 +231,7 @@ func syntaxError(l *diag.List, path string, src []byte, err error) {
 			col = column(text, i)
 		}
 		msg = diag.Msg{
-			Vi: "dòng này thụt lề bằng phím Tab, YAML không cho phép Tab: hãy xoá Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp), thẳng cột với các dòng cùng cấp",
+			Vi: "dòng này thụt lề bằng phím Tab, YAML không cho phép Tab: hãy xóa Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp), thẳng cột với các dòng cùng cấp",
 			En: en + "this line is indented with a Tab, which YAML does not allow: delete the Tab and indent with spaces (2 per level), in line with the lines of the same level",
 		}
 	case problem == "found unexpected end of stream" && openingQuote(text) >= 0:
@@ -269,19 +269,19 @@ func syntaxError(l *diag.List, path string, src []byte, err error) {
 			}
 		}
 		msg = diag.Msg{
-			Vi: "dấu hai chấm “:” ở chỗ không được phép: dòng này thụt lề sai so với dòng trên (các khoá cùng cấp phải thẳng cột), hoặc giá trị có chứa “: ” thì phải đặt trong ngoặc kép, ví dụ: title: \"Đề án nhóm: máy tách màu\"",
+			Vi: "dấu hai chấm “:” ở chỗ không được phép: dòng này thụt lề sai so với dòng trên (các khóa cùng cấp phải thẳng cột), hoặc giá trị có chứa “: ” thì phải đặt trong ngoặc kép, ví dụ: title: \"Đề án nhóm: máy tách màu\"",
 			En: en + "a colon “:” where none is allowed: this line is indented differently from the line above (keys of one level must line up), or a value containing “: ” must be quoted, e.g. title: \"Đề án nhóm: máy tách màu\"",
 		}
 	case problem == "did not find expected key",
 		problem == "did not find expected '-' indicator",
 		problem == "block sequence entries are not allowed in this context":
 		msg = diag.Msg{
-			Vi: "thụt lề sai: dòng này không thẳng cột với các dòng cùng cấp ở trên, hoặc trộn dòng “khoá: giá trị” với dòng “- ” ở cùng một cấp (hoặc một dấu ngoặc kép ở dòng trên chưa được đóng); hãy thụt lề bằng dấu cách cho thẳng cột",
+			Vi: "thụt lề sai: dòng này không thẳng cột với các dòng cùng cấp ở trên, hoặc trộn dòng “khóa: giá trị” với dòng “- ” ở cùng một cấp (hoặc một dấu ngoặc kép ở dòng trên chưa được đóng); hãy thụt lề bằng dấu cách cho thẳng cột",
 			En: en + "wrong indentation: this line does not line up with the lines of its level above, or mixes “key: value” lines and “- ” lines at one level (or a quote on a line above is never closed); indent with spaces so that they line up",
 		}
 	case problem == "could not find expected ':'":
 		msg = diag.Msg{
-			Vi: "thiếu dấu hai chấm sau khoá: mỗi dòng viết “khoá: giá trị” (có một dấu cách sau dấu hai chấm), hoặc dòng này thụt lề sai so với dòng trên",
+			Vi: "thiếu dấu hai chấm sau khóa: mỗi dòng viết “khóa: giá trị” (có một dấu cách sau dấu hai chấm), hoặc dòng này thụt lề sai so với dòng trên",
 			En: en + "a colon is missing after the key: write each line as “key: value” (with a space after the colon), or this line is indented wrongly",
 		}
 	case strings.HasPrefix(problem, "unknown anchor '"):
@@ -303,7 +303,7 @@ func syntaxError(l *diag.List, path string, src []byte, err error) {
 		}
 	default:
 		msg = diag.Msg{
-			Vi: "lỗi cú pháp YAML (" + problem + "): kiểm tra dòng này: thụt lề bằng dấu cách cho thẳng cột, dấu hai chấm và một dấu cách sau mỗi khoá, dấu ngoặc kép và ngoặc [ ] { } có mở có đóng",
+			Vi: "lỗi cú pháp YAML (" + problem + "): kiểm tra dòng này: thụt lề bằng dấu cách cho thẳng cột, dấu hai chấm và một dấu cách sau mỗi khóa, dấu ngoặc kép và ngoặc [ ] { } có mở có đóng",
 			En: en + "check this line: indentation with spaces that line up, a colon and a space after each key, quotes and brackets [ ] { } that are closed",
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -57,11 +58,9 @@ type builder struct {
 	// related are the articles' related ids, with the walker that reports
 	// on each article, in the order read.
 	related []pendingRelated
-	// slugs are the articles read per section ("news", "pages"), by slug,
-	// and reportYears the reports read, by year: for duplicates across
-	// the batches of files handed to a Builder.
-	slugs       map[string]map[string]diag.Pos
-	reportYears map[int]diag.Pos
+	// slugs are the articles read per section ("news", "pages"), by slug:
+	// for duplicates across the batches of files handed to a Builder.
+	slugs map[string]map[string]diag.Pos
 }
 
 // idIndex is one collection's ids and where each was defined.
@@ -93,6 +92,10 @@ var (
 	kindProject       = kindInfo{"projects", "đề án", "project", "title", projectSchema}
 	kindProgramme     = kindInfo{"programmes", "chương trình", "programme", "name", programmeSchema}
 	kindReport        = kindInfo{"reports", "báo cáo", "report", "", reportSchema}
+
+	// kinds lists every record kind, for messages about an id of another
+	// collection than a field accepts.
+	kinds = []kindInfo{kindEstablishment, kindProduct, kindProject, kindRound, kindProgramme, kindUnit, kindReport}
 )
 
 // record is one decoded record before it becomes typed.
@@ -140,7 +143,13 @@ func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) 
 			if id == "" {
 				// Without an id (or a name to make one from, or a
 				// report's year) the record cannot be addressed; the
-				// missing field has been reported.
+				// missing field has been reported, but for a report's
+				// year, which may be written as period instead.
+				if k.collection == "reports" && obj != nil && !obj.has("year") && !obj.has("period") && peekNode(n, "year") == nil {
+					w.fail(n, "missing-field", "", diag.M(
+						"thiếu năm của số liệu: ghi year: 2020 (báo cáo một năm) hoặc period: {from: 2016, to: 2020} (báo cáo nhiều năm); khi nguồn không nêu năm, ghi năm của bài viết đưa tin",
+						"the year of the figures is missing: write year: 2020 (one year) or period: {from: 2016, to: 2020} (several years); when the source gives no year, write the year of the article that reports them"))
+				}
 				continue
 			}
 			r := record{w: w, obj: obj, id: id, pos: w.pos(n)}
@@ -168,10 +177,12 @@ func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) 
 // recLabel names a record: `cơ sở "yen-huong-vina"`.
 func recLabel(k kindInfo, id string) recName {
 	if k.collection == "reports" {
-		if id == "" {
+		switch {
+		case id == "":
 			return recName{Vi: "báo cáo chưa ghi năm", En: "report without a year"}
+		case len(id) == 4 && strings.Trim(id, "0123456789") == "":
+			return recName{Vi: "báo cáo năm " + id, En: "report for " + id}
 		}
-		return recName{Vi: "báo cáo năm " + id, En: "report for " + id}
 	}
 	if id == "" {
 		return recName{Vi: k.vi + " chưa có tên", En: k.en + " without a name"}
@@ -258,8 +269,9 @@ func (b *builder) index(collection string) *idIndex {
 	return ix
 }
 
-// suggest returns the existing id of a collection nearest to id.
-func (b *builder) suggest(collection, id string) string {
+// sortedIDs returns the ids of a collection in byte order (built on first
+// use after a change).
+func (b *builder) sortedIDs(collection string) []string {
 	ix := b.index(collection)
 	if ix.sorted == nil {
 		ix.sorted = make([]string, 0, len(ix.defs))
@@ -268,7 +280,13 @@ func (b *builder) suggest(collection, id string) string {
 		}
 		sort.Strings(ix.sorted)
 	}
-	return nearest(id, ix.sorted, maxKeyDistance(id))
+	return ix.sorted
+}
+
+// suggestions returns the existing ids of a collection to suggest for id:
+// see suggestIDs.
+func (b *builder) suggestions(collection, id string) []string {
+	return suggestIDs(id, b.sortedIDs(collection))
 }
 
 // publicAssets leaves out of the content files those only private photos

@@ -177,6 +177,10 @@ func FuzzBuild(f *testing.F) {
 			f.Add(content)
 		}
 	}
+	f.Add("title: A\nyear: 2020\nactivity: khac\nbudget_shared: {amount: 1, with: [a, a, x]}\ntotal_cost: 1\ncounterpart: 2\nmilestones: [{status: huy, date: 31/04/2022}]\n")
+	f.Add("scheme: cnnt\nlevel: tinh\nyear: 2020\nstatus: dang_binh_chon\nprizes: {a: {amount: 1, approx: hon}}\nentries_by_group: {x: 1}\nawards: [{name: X, unit: viet-nam}]\nnext_level: [x]\n")
+	f.Add("period: {from: 2021, to: 2016}\nunit: viet-nam\nreported: {leverage: 1.8, ocop_in_force: 3}\nshares: [{metric: x, of: y, percent: -1}]\n")
+	f.Add("- {id: a, name: A, type: quoc_gia, parents: [{unit: a, from: 2020}, {unit: b}]}\n")
 	f.Fuzz(func(t *testing.T, data string) {
 		for _, target := range []string{
 			"data/site.yaml", "data/units.yaml", "data/establishments/x.yaml", "data/products/x.yaml",

@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
 // recName names the record a diagnostic is about, in both languages:
@@ -34,6 +35,9 @@ type value struct {
 	labels []Spec
 	// quantities holds a report's figures by metric.
 	quantities map[string]Quantity
+	// q is a kCount; counts a kCounts.
+	q      Quantity
+	counts []Count
 }
 
 // object is a checked mapping: the values of its valid keys.
@@ -61,6 +65,8 @@ func (o *object) has(key string) bool          { _, ok := o.get(key); return ok 
 func (o *object) at(key string) *yaml.Node     { v, _ := o.get(key); return v.node }
 func (o *object) float(key string) float64     { v, _ := o.get(key); return v.f }
 func (o *object) markdown(key string) Markdown { return Markdown(o.str(key)) }
+func (o *object) count(key string) Quantity    { v, _ := o.get(key); return v.q }
+func (o *object) countList(key string) []Count { v, _ := o.get(key); return v.counts }
 
 func (o *object) strings(key string) []string {
 	var out []string
@@ -102,6 +108,11 @@ func (w *walker) failAt(pos diag.Pos, code, path string, msg diag.Msg, notes ...
 
 func (w *walker) warn(n *yaml.Node, code, path string, msg diag.Msg) {
 	w.diags.Warn(w.pos(n), code, w.where(path, msg))
+}
+
+// warn2 is warn at a position kept instead of a node.
+func (w *walker) warn2(pos diag.Pos, code, path string, msg diag.Msg) {
+	w.diags.Warn(pos, code, w.where(path, msg))
 }
 
 func (w *walker) where(path string, msg diag.Msg) diag.Msg {
@@ -229,19 +240,28 @@ func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
 		if val, ok := w.value(v, f, join(path, key)); ok {
 			o.vals[key] = val
 		} else if f.required && len(*w.diags) == before {
-			w.fail(k, "missing-field", "", diag.M(
-				"trường bắt buộc %q đang để trống", "required field %q is empty", join(path, key)))
+			w.fail(k, "missing-field", "", withSilent(diag.M(
+				"trường bắt buộc %q đang để trống", "required field %q is empty", join(path, key)), f))
 		}
 	}
 	for _, f := range fields {
 		if f.required {
 			if _, ok := o.vals[f.key]; !ok && seen[f.key] == nil {
-				w.fail(n, "missing-field", "", diag.M(
-					"thiếu trường bắt buộc %q", "required field %q is missing", join(path, f.key)))
+				w.fail(n, "missing-field", "", withSilent(diag.M(
+					"thiếu trường bắt buộc %q", "required field %q is missing", join(path, f.key)), f))
 			}
 		}
 	}
 	return o
+}
+
+// withSilent ends the message about a missing required field with what to
+// write when the source does not give it, where the schema says.
+func withSilent(msg diag.Msg, f field) diag.Msg {
+	if f.silent.Vi == "" {
+		return msg
+	}
+	return diag.Msg{Vi: msg.Vi + ": " + f.silent.Vi, En: msg.En + ": " + f.silent.En}
 }
 
 func (w *walker) unknownKey(k *yaml.Node, path, key string, known []string) {
@@ -417,6 +437,18 @@ func (w *walker) value(n *yaml.Node, f field, path string) (value, bool) {
 			return v, false
 		}
 		v.quantities = q
+	case kCount:
+		q, ok := w.countValue(n, path)
+		if !ok {
+			return v, false
+		}
+		v.q = q
+	case kCounts:
+		cs, ok := w.countMap(n, f.enum, path)
+		if !ok {
+			return v, false
+		}
+		v.counts = cs
 	}
 	return v, true
 }
@@ -454,9 +486,11 @@ func (w *walker) integer(n *yaml.Node, path string, money bool) (int64, bool) {
 	x, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || digits == "" || strings.ContainsAny(digits, "+-") {
 		if money {
+			w.fail(n, "wrong-type", path, moneyText(s, strings.HasSuffix(path, ".amount") || strings.HasSuffix(path, ".value")))
+		} else if c, ok := vi.ParseGrouped(s); ok {
 			w.fail(n, "wrong-type", path, diag.M(
-				"phải là một số nguyên đồng, ví dụ 1200000000 (chỉ gồm chữ số, không dấu chấm, dấu phẩy hay chữ); đang ghi %q",
-				"must be a whole number of đồng, e.g. 1200000000 (digits only, no dots, commas or words); found %q", s))
+				"phải là một số nguyên chỉ gồm chữ số: ghi %d thay cho %q",
+				"must be a whole number of digits only: write %d instead of %q", c, s))
 		} else {
 			w.fail(n, "wrong-type", path, diag.M(
 				"phải là một số nguyên, ví dụ 12 (chỉ gồm chữ số); đang ghi %q",
@@ -501,6 +535,10 @@ func (w *walker) date(n *yaml.Node, path string) (Date, bool) {
 	}
 	d, problem := parseDate(s)
 	if problem.Vi != "" {
+		if msg, ok := dayFirst(s); ok {
+			w.fail(n, "bad-date", path, msg)
+			return Date{}, false
+		}
 		w.fail(n, "bad-date", path, diag.Msg{
 			Vi: fmt.Sprintf("ngày %q %s; viết theo dạng %s", s, problem.Vi, dateForms),
 			En: fmt.Sprintf("date %q %s; write it as %s", s, problem.En, dateFormsEn),
@@ -582,6 +620,10 @@ func (w *walker) time(n *yaml.Node, path string) (time.Time, bool) {
 	if problem.Vi == "" && d.Day == 0 {
 		problem = diag.M("thiếu ngày", "lacks the day")
 	}
+	if msg, ok := dayFirst(s); ok && problem.Vi != "" {
+		w.fail(n, "bad-date", path, msg)
+		return time.Time{}, false
+	}
 	if problem.Vi != "" {
 		w.fail(n, "bad-date", path, diag.Msg{
 			Vi: fmt.Sprintf("ngày %q %s; viết theo dạng YYYY-MM-DD, ví dụ 2021-08-17 (có thể thêm giờ: 2021-08-17 08:30)", s, problem.Vi),
@@ -625,78 +667,9 @@ func (w *walker) unknownEnum(n *yaml.Node, path, enum, key string) {
 		Vi: fmt.Sprintf("giá trị %q không hợp lệ; giá trị được phép: %s", key, strings.Join(vi, ", ")),
 		En: fmt.Sprintf("value %q is not allowed; allowed values: %s", key, strings.Join(en, ", ")),
 	}
-	if s := nearest(key, keys, maxKeyDistance(key)); s != "" {
+	if s := nearest(key, keys, maxKeyDistance(key)); s != "" && len(key) > 1 {
 		msg.Vi += fmt.Sprintf("; có phải ý bạn là %q?", s)
 		msg.En += fmt.Sprintf("; did you mean %q?", s)
 	}
 	w.fail(n, "unknown-enum", path, msg)
-}
-
-// reported checks a report's mapping of metric to figure.
-func (w *walker) reported(n *yaml.Node, path string) (map[string]Quantity, bool) {
-	if n.Kind != yaml.MappingNode {
-		w.fail(n, "wrong-type", path, diag.M(
-			"phải là một bảng các dòng “chỉ tiêu: số liệu”", "must be a mapping of “metric: figure” lines"))
-		return nil, false
-	}
-	out := make(map[string]Quantity)
-	seen := make(map[string]bool)
-	for _, p := range pairs(n) {
-		k, v := p[0], deref(p[1])
-		metric := k.Value
-		sub := join(path, metric)
-		if seen[metric] {
-			w.fail(k, "duplicate-key", "", diag.M("khóa %q được ghi hai lần", "key %q is written twice", sub))
-			continue
-		}
-		seen[metric] = true
-		if !enumHas(EnumMetric, metric) {
-			w.unknownKey(k, path, metric, ReportMetrics)
-			continue
-		}
-		if v == nil || isNull(v) {
-			continue
-		}
-		money := IsMoneyMetric(metric)
-		q := Quantity{Money: money, Set: true, Pos: w.pos(k)}
-		if v.Kind == yaml.MappingNode {
-			fields := quantityFields
-			if money {
-				fields = []field{
-					{key: "value", kind: kAmount}, {key: "amount", kind: kAmount},
-					quantityFields[2], quantityFields[3],
-				}
-			}
-			o := w.mapping(v, fields, sub)
-			if o == nil {
-				continue
-			}
-			switch {
-			case o.has("value") && o.has("amount"):
-				w.fail(o.at("amount"), "duplicate-key", sub, diag.M(
-					"chỉ ghi một trong hai khóa value và amount", "write only one of value and amount"))
-				continue
-			case o.has("value"):
-				q.Value = o.integer("value")
-			case o.has("amount"):
-				q.Value = o.integer("amount")
-			default:
-				w.fail(v, "missing-field", sub, diag.M(
-					"thiếu số liệu: ghi value: (hoặc amount:) và số", "the figure is missing: write value: (or amount:) and the number"))
-				continue
-			}
-			q.Approx, q.Stage = o.str("approx"), o.str("stage")
-		} else {
-			x, ok := w.integer(v, sub, money)
-			if !ok {
-				continue
-			}
-			q.Value = x
-		}
-		if money && q.Stage == "" {
-			q.Stage = "phe_duyet"
-		}
-		out[metric] = q
-	}
-	return out, true
 }

@@ -2,7 +2,10 @@ package model
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/load"
@@ -113,7 +116,8 @@ func missingFront(section string) diag.Msg {
 
 // published says whether an article belongs in the model: not a draft
 // (unless Drafts), not to be published later and not expired (unless
-// Future, which keeps both).
+// Future, which keeps both). An article is published from its
+// publish_date, or from its date when it has none.
 func (b *builder) published(a *Article) bool {
 	if a.Draft && !b.opts.Drafts {
 		return false
@@ -121,7 +125,7 @@ func (b *builder) published(a *Article) bool {
 	if b.opts.Future {
 		return true
 	}
-	if !a.Publish.IsZero() && a.Publish.After(b.now) {
+	if PublishedFrom(a).After(b.now) {
 		return false
 	}
 	if !a.Expiry.IsZero() && a.Expiry.Before(b.now) {
@@ -130,9 +134,36 @@ func (b *builder) published(a *Article) bool {
 	return true
 }
 
+// PublishedFrom is when an article is published: its publish_date, else
+// its date (zero for a page without either).
+func PublishedFrom(a *Article) time.Time {
+	if !a.Publish.IsZero() {
+		return a.Publish
+	}
+	if a.HasDate {
+		return a.Date
+	}
+	return time.Time{}
+}
+
 // relatedCollections are the collections an article's related ids may
 // name, in the order they are searched.
-var relatedCollections = []kindInfo{kindEstablishment, kindProduct, kindProject, kindRound}
+var relatedCollections = []kindInfo{kindEstablishment, kindProduct, kindProject, kindRound, kindProgramme, kindUnit, kindReport}
+
+// relatedNames lists what related accepts, for messages: "cơ sở, sản
+// phẩm, … hoặc báo cáo".
+func relatedNames() diag.Msg {
+	vis := make([]string, len(relatedCollections))
+	ens := make([]string, len(relatedCollections))
+	for i, k := range relatedCollections {
+		vis[i], ens[i] = k.vi, k.en
+	}
+	n := len(vis)
+	return diag.Msg{
+		Vi: strings.Join(vis[:n-1], ", ") + " hoặc " + vis[n-1],
+		En: strings.Join(ens[:n-1], ", ") + " or " + ens[n-1],
+	}
+}
 
 // resolveRelated resolves one related id, written "id" or
 // "collection/id".
@@ -158,6 +189,9 @@ func (b *builder) resolveRelated(w *walker, v ref, path string) (Ref, bool) {
 		})
 		return Ref{}, false
 	}
+	if id == countryID && b.m.UnitByID[countryID] == nil && b.elsewhere(id, []kindInfo{kindUnit}).Vi == "" {
+		b.country()
+	}
 	var found []kindInfo
 	for _, k := range relatedCollections {
 		if _, ok := b.index(k.collection).defs[id]; ok {
@@ -166,21 +200,23 @@ func (b *builder) resolveRelated(w *walker, v ref, path string) (Ref, bool) {
 	}
 	switch len(found) {
 	case 0:
-		best := ""
-		for _, k := range relatedCollections {
-			if s := b.suggest(k.collection, id); s != "" && best == "" {
-				best = s
+		names := relatedNames()
+		msg := diag.Msg{
+			Vi: fmt.Sprintf("không có %s nào có id %q", names.Vi, id),
+			En: fmt.Sprintf("no %s has the id %q", names.En, id),
+		}
+		if other := b.elsewhere(id, relatedCollections); other.Vi != "" {
+			msg = diag.Msg{
+				Vi: fmt.Sprintf("%q là id của %s; trường này nhận %s", id, other.Vi, names.Vi),
+				En: fmt.Sprintf("%q is the id of %s; this field takes the id of %s", id, other.En, names.En),
 			}
 		}
-		msg := diag.Msg{
-			Vi: fmt.Sprintf("không có cơ sở, sản phẩm, đề án hay vòng bình chọn nào có id %q", id),
-			En: fmt.Sprintf("no establishment, product, project or recognition round has the id %q", id),
+		var all []string
+		for _, k := range relatedCollections {
+			all = append(all, b.sortedIDs(k.collection)...)
 		}
-		if best != "" {
-			msg.Vi += fmt.Sprintf("; có phải ý bạn là %q?", best)
-			msg.En += fmt.Sprintf("; did you mean %q?", best)
-		}
-		w.failAt(v.pos, "dangling-ref", path, msg)
+		sort.Strings(all)
+		w.failAt(v.pos, "dangling-ref", path, withSuggestions(msg, suggestIDs(id, slices.Compact(all))))
 		return Ref{}, false
 	case 1:
 		return b.refIn(found[0], id)
@@ -213,6 +249,18 @@ func (b *builder) refIn(k kindInfo, id string) (Ref, bool) {
 	case "recognitions":
 		r.Round = b.m.RoundByID[id]
 		return r, r.Round != nil
+	case "programmes":
+		r.Programme = b.m.ProgrammeByID[id]
+		return r, r.Programme != nil
+	case "units":
+		r.Unit = b.m.UnitByID[id]
+		if r.Unit == nil && id == countryID {
+			r.Unit = b.country()
+		}
+		return r, r.Unit != nil
+	case "reports":
+		r.Report = b.m.ReportByID[id]
+		return r, r.Report != nil
 	}
 	return r, false
 }

@@ -2,9 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -52,6 +49,8 @@ type (
 		w          *walker
 		parent     *ref
 		successors []ref
+		// parents are the units of u.Parents, in order.
+		parents []ref
 	}
 	establishmentRefs struct {
 		e             *Establishment
@@ -64,16 +63,36 @@ type (
 		establishment *ref
 	}
 	awardRefs struct {
-		rec     *Recognition
-		w       *walker
-		path    string
-		product ref
+		rec           *Recognition
+		w             *walker
+		path          string
+		product, unit *ref
+	}
+	roundRefs struct {
+		rd   *Round
+		w    *walker
+		next []ref
 	}
 	projectRefs struct {
 		p             *Project
 		w             *walker
 		programme     *ref
+		unit          *ref
 		beneficiaries []ref
+		// shared is the budget_shared written on p, nil when none.
+		shared *sharedRefs
+	}
+	sharedRefs struct {
+		money Money
+		pos   diag.Pos
+		with  []ref
+	}
+	reportRefs struct {
+		r    *Report
+		w    *walker
+		unit *ref
+		// key is what makes the report one of a kind: period and title.
+		idPos diag.Pos
 	}
 )
 
@@ -83,7 +102,9 @@ type refsOf struct {
 	establishments []establishmentRefs
 	products       []productRefs
 	awards         []awardRefs
+	rounds         []roundRefs
 	projects       []projectRefs
+	reports        []reportRefs
 	area           *ref
 	areaWalker     *walker
 }
@@ -117,7 +138,7 @@ func decision(o *object) Decision {
 	if o == nil {
 		return Decision{}
 	}
-	return Decision{Number: o.str("number"), Title: o.str("title"), URL: o.str("url"), Date: o.date("date")}
+	return Decision{Number: o.str("number"), Title: o.str("title"), URL: o.str("url"), Issuer: o.str("issuer"), Date: o.date("date")}
 }
 
 func (b *builder) decodeSite(doc *load.Doc) {
@@ -182,7 +203,22 @@ func (b *builder) decodeUnits(docs []*load.Doc) {
 		}
 		b.m.Units = append(b.m.Units, u)
 		b.m.UnitByID[u.ID] = u
-		b.raw.units = append(b.raw.units, unitRefs{u: u, w: r.w, parent: optional(r.w, o, "parent"), successors: refsOfList(r.w, o.items("successors"))})
+		refs := unitRefs{u: u, w: r.w, parent: optional(r.w, o, "parent"), successors: refsOfList(r.w, o.items("successors"))}
+		for i, v := range o.items("parents") {
+			po := v.obj
+			pu, ok := po.get("unit")
+			if !ok {
+				continue
+			}
+			up := UnitParent{From: po.date("from"), To: po.date("to")}
+			if !up.From.IsZero() && !up.To.IsZero() && up.To.Time().Before(up.From.Time()) {
+				r.w.fail(po.at("to"), "bad-range", fmt.Sprintf("parents[%d].to", i), diag.M(
+					"ngày kết thúc trước ngày bắt đầu (from)", "ends before it starts (from)"))
+			}
+			u.Parents = append(u.Parents, up)
+			refs.parents = append(refs.parents, refOf(r.w, pu))
+		}
+		b.raw.units = append(b.raw.units, refs)
 	}
 }
 
@@ -229,121 +265,6 @@ func (b *builder) decodeProducts(docs []*load.Doc) {
 	}
 }
 
-// roundID is the default id of a recognition round:
-// scheme-level[-region]-year, e.g. cnnt-khu-vuc-nam-2020.
-func roundID(n *yaml.Node) (string, bool) {
-	if id := peek(n, "id"); id != "" {
-		return id, true
-	}
-	scheme, level, year := peek(n, "scheme"), peek(n, "level"), peek(n, "year")
-	if scheme == "" || level == "" || year == "" {
-		return "", false
-	}
-	parts := scheme + " " + level
-	if region := peek(n, "region"); region != "" {
-		parts += " " + region
-	}
-	return vi.Slug(strings.ReplaceAll(parts+" "+year, "_", "-")), false
-}
-
-func (b *builder) decodeRounds(docs []*load.Doc) {
-	for _, r := range b.records(docs, kindRound, roundID) {
-		o := r.obj
-		rd := &Round{ID: r.id, Scheme: o.str("scheme"), Level: o.str("level"), Region: o.str("region"),
-			Year: int(o.integer("year")), Decision: decision(o.sub("decision")), Sources: sources(o), Pos: r.pos}
-		if v, ok := o.get("reported_count"); ok {
-			rd.ReportedCount, rd.HasReportedCount = int(min(v.n, 1<<31-1)), true
-		}
-		b.checkRound(r.w, o, rd)
-		for i, v := range o.items("awards") {
-			a := v.obj
-			rec := &Recognition{Round: rd, Score: a.float("score"), ValidUntil: a.date("valid_until"),
-				Certificate: a.str("certificate"), Pos: r.w.pos(a.node)}
-			path := "awards[" + strconv.Itoa(i) + "]"
-			if sv, ok := a.get("stars"); ok {
-				switch {
-				case rd.Scheme == "cnnt":
-					r.w.fail(sv.node, "bad-stars", path+".stars", diag.M(
-						"số sao chỉ dùng cho OCOP; vòng bình chọn sản phẩm CNNT tiêu biểu không có sao, hãy xóa dòng này",
-						"stars are for OCOP only; a standout rural product round has no stars, delete this line"))
-				case sv.n < 3 || sv.n > 5:
-					r.w.fail(sv.node, "bad-stars", path+".stars", diag.M(
-						"sản phẩm OCOP được từ 3 đến 5 sao; đang ghi %d", "OCOP products have 3 to 5 stars; found %d", sv.n))
-				default:
-					rec.Stars = int(sv.n)
-				}
-			} else if rd.Scheme == "ocop" {
-				r.w.warn(a.node, "missing-field", path, diag.M(
-					"chưa ghi số sao (stars: 3, 4 hoặc 5) của sản phẩm OCOP", "the OCOP stars (stars: 3, 4 or 5) are not given"))
-			}
-			if rd.Scheme == "ocop" && rec.ValidUntil.IsZero() {
-				rec.ValidUntil = ocopValidUntil(rd)
-			}
-			rd.Awards = append(rd.Awards, rec)
-			if pv, ok := a.get("product"); ok {
-				b.raw.awards = append(b.raw.awards, awardRefs{rec: rec, w: r.w, path: path + ".product", product: refOf(r.w, pv)})
-			}
-		}
-		b.m.Rounds = append(b.m.Rounds, rd)
-		b.m.RoundByID[rd.ID] = rd
-	}
-}
-
-// ocopValidUntil is the default end of an OCOP certificate: 36 months
-// after the decision date, to the precision the date is known. Without a
-// decision date the round's year stands in for it, so the certificate is
-// taken to end at the start of year+3: never later than it truly does.
-func ocopValidUntil(rd *Round) Date {
-	d := rd.Decision.Date
-	switch {
-	case d.IsZero():
-		return Date{Year: rd.Year + 3}
-	case d.Day == 0:
-		return Date{Year: d.Year + 3, Month: d.Month}
-	}
-	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 36, 0)
-	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-}
-
-// checkRound checks the level against the scheme and the region against
-// the level.
-func (b *builder) checkRound(w *walker, o *object, rd *Round) {
-	if rd.Scheme != "" && rd.Level != "" {
-		allowed := levelsByScheme[rd.Scheme]
-		ok := false
-		for _, l := range allowed {
-			ok = ok || l == rd.Level
-		}
-		if !ok {
-			labels, labelsEn := "", ""
-			for i, l := range allowed {
-				if i > 0 {
-					labels += ", "
-					labelsEn += ", "
-				}
-				labels += l + " (" + Label(EnumLevel, l, "vi") + ")"
-				labelsEn += l + " (" + Label(EnumLevel, l, "en") + ")"
-			}
-			w.fail(o.at("level"), "bad-level", "level", diag.Msg{
-				Vi: fmt.Sprintf("cấp %q không dùng cho %s; cấp được phép: %s", rd.Level, Label(EnumScheme, rd.Scheme, "vi"), labels),
-				En: fmt.Sprintf("level %q is not used for %s; allowed levels: %s", rd.Level, Label(EnumScheme, rd.Scheme, "en"), labelsEn),
-			})
-			rd.Level = ""
-		}
-	}
-	switch {
-	case rd.Level == "khu_vuc" && rd.Region == "" && !o.has("region"):
-		w.fail(o.node, "missing-field", "", diag.M(
-			"vòng bình chọn cấp khu vực phải ghi region: bac (miền Bắc), trung_tn (miền Trung - Tây Nguyên) hoặc nam (miền Nam)",
-			"a regional round needs region: bac (North), trung_tn (Centre and Central Highlands) or nam (South)"))
-	case rd.Level != "khu_vuc" && rd.Level != "" && rd.Region != "":
-		w.fail(o.at("region"), "bad-region", "region", diag.M(
-			"chỉ vòng bình chọn cấp khu vực (level: khu_vuc) mới ghi region; hãy xóa dòng này",
-			"only a regional round (level: khu_vuc) has a region; delete this line"))
-		rd.Region = ""
-	}
-}
-
 func (b *builder) decodeProgrammes(docs []*load.Doc) {
 	for _, r := range b.records(docs, kindProgramme, idFromName("name")) {
 		o := r.obj
@@ -359,51 +280,5 @@ func (b *builder) decodeProgrammes(docs []*load.Doc) {
 		}
 		b.m.Programmes = append(b.m.Programmes, p)
 		b.m.ProgrammeByID[p.ID] = p
-	}
-}
-
-func (b *builder) decodeProjects(docs []*load.Doc) {
-	for _, r := range b.records(docs, kindProject, idFromName("title")) {
-		o := r.obj
-		p := &Project{ID: r.id, Title: o.str("title"), Year: int(o.integer("year")),
-			FundingSource: o.str("funding_source"), Type: o.str("type"), Activity: o.str("activity"),
-			Budget: o.money("budget"), Counterpart: o.money("counterpart"),
-			BeneficiariesCount: int(min(o.integer("beneficiaries_count"), 1<<31-1)),
-			Status:             o.str("status"), Summary: o.markdown("summary"), Sources: sources(o), Pos: r.pos}
-		if p.Type == "" {
-			p.Type = "don"
-		}
-		refs := projectRefs{p: p, w: r.w, programme: optional(r.w, o, "programme")}
-		for _, v := range o.items("beneficiaries") {
-			bo := v.obj
-			p.Beneficiaries = append(p.Beneficiaries, Beneficiary{Amount: bo.money("amount"), Equipment: bo.str("equipment")})
-			refs.beneficiaries = append(refs.beneficiaries, refOf(r.w, bo.vals["establishment"]))
-		}
-		b.m.Projects = append(b.m.Projects, p)
-		b.m.ProjectByID[p.ID] = p
-		b.raw.projects = append(b.raw.projects, refs)
-	}
-}
-
-func (b *builder) decodeReports(docs []*load.Doc) {
-	first := b.reportYears
-	for _, r := range b.records(docs, kindReport, func(n *yaml.Node) (string, bool) { return peek(n, "year"), true }) {
-		o := r.obj
-		rp := &Report{Year: int(o.integer("year")), Reported: map[string]Quantity{},
-			Notes: o.markdown("notes"), Sources: sources(o), Pos: r.pos}
-		if v, ok := o.get("reported"); ok {
-			rp.Reported = v.quantities
-		}
-		if rp.Year == 0 {
-			continue
-		}
-		if pos, dup := first[rp.Year]; dup {
-			r.w.fail(o.at("year"), "duplicate-id", "year", diag.M(
-				"năm %d đã có báo cáo ở %s; mỗi năm chỉ một báo cáo", "year %d already has a report at %s; one report per year",
-				rp.Year, pos), diag.Related{Pos: pos, Msg: diag.M("định nghĩa lần đầu ở đây", "first defined here")})
-			continue
-		}
-		first[rp.Year] = r.w.pos(o.at("year"))
-		b.m.Reports = append(b.m.Reports, rp)
 	}
 }

@@ -1,5 +1,56 @@
 package model
 
+import (
+	"slices"
+	"strings"
+)
+
+// maxSuggestions bounds the ids a message suggests.
+const maxSuggestions = 3
+
+// suggestIDs returns up to three ids of candidates (sorted) to suggest for
+// an id that none has: the nearest by edit distance first (see nearest),
+// then the ids that contain what was typed ("yen-huong" →
+// "yen-huong-vina"), then those that what was typed contains
+// ("tinh-dau-chuc-yen-huong-10ml" → "tinh-dau-chuc-yen-huong"), shorter
+// ones first. Parts shorter than four letters are not matched.
+func suggestIDs(id string, candidates []string) []string {
+	var out []string
+	add := func(c string) {
+		if len(out) < maxSuggestions && c != id && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if s := nearest(id, candidates, maxKeyDistance(id)); s != "" {
+		add(s)
+	}
+	if len(id) < 4 {
+		return out
+	}
+	var containing, contained []string
+	for _, c := range candidates {
+		switch {
+		case c == id:
+		case strings.Contains(c, id):
+			containing = append(containing, c)
+		case len(c) >= 4 && strings.Contains(id, c):
+			contained = append(contained, c)
+		}
+	}
+	byLength := func(a, b string) int {
+		if len(a) != len(b) {
+			return len(a) - len(b)
+		}
+		return strings.Compare(a, b)
+	}
+	slices.SortFunc(containing, byLength)
+	slices.SortFunc(contained, func(a, b string) int { return byLength(b, a) })
+	for _, c := range append(containing, contained...) {
+		add(c)
+	}
+	return out
+}
+
 // nearest returns the candidate closest to s by edit distance (optimal
 // string alignment: insertions, deletions, substitutions and swaps of two
 // neighbouring letters), if it is within max; "" otherwise. Ties go to the

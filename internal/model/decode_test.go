@@ -165,7 +165,7 @@ counterpart: {amount: 100000000, stage: quyet_toan}
 		{"counterpart stage", m.ProjectByID["dao-tao-nghe-dan-lat"].Counterpart.Stage, "quyet_toan"},
 		{"recipients", m.ProjectByID["may-tach-mau-gao"].Recipients, 4},
 		{"ocop valid until", m.RoundByID["ocop-tinh-2021"].Awards[0].ValidUntil, Date{2024, 2, 28}},
-		{"ocop valid until without decision", m.RoundByID["ocop-quoc-gia-2022"].Awards[0].ValidUntil, Date{Year: 2025}},
+		{"ocop valid until without decision", m.RoundByID["ocop-quoc-gia-2022"].Awards[0].ValidUntil, Date{}},
 		{"cnnt valid until", m.RoundByID["cnnt-khu-vuc-nam-2020"].Awards[0].ValidUntil, Date{}},
 		{"decision date", m.RoundByID["cnnt-khu-vuc-nam-2020"].Decision.Date, Date{2020, 8, 21}},
 		{"reported value", m.Reports[1].Reported["projects"], Quantity{Value: 3, Approx: "hon", Set: true, Pos: diag.Pos{File: "data/reports/2021.yaml", Line: 3, Col: 3}}},

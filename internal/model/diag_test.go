@@ -219,6 +219,117 @@ photos:
 		},
 	},
 	{
+		name: "money written as text",
+		files: map[string]string{
+			"data/projects/may.yaml": `title: Máy tách màu gạo
+year: 2020
+activity: ung_dung_mmtb
+budget: 100.000.000
+counterpart: 90 triệu
+total_cost:
+  amount: gần 1,2 tỷ
+`,
+			"data/reports/2020.yaml": "year: 2020\nreported:\n  funding_total: gần 4,5 tỷ đồng\n  projects: 1.200\n",
+		},
+	},
+	{
+		name: "dates written day first",
+		files: map[string]string{
+			"data/projects/may.yaml": `title: Máy tách màu gạo
+year: 2022
+activity: ung_dung_mmtb
+decision: {number: 12/QĐ-SCT, date: 31/04/2022, issuer: Sở Công Thương}
+milestones:
+  - {status: phe_duyet, date: 10/10/2022}
+  - {status: nghiem_thu, date: 12/2022}
+`,
+			"content/news/bai.md": "---\ntitle: Bài\ndate: 17/08/2021\n---\n",
+		},
+	},
+	{
+		name: "ids suggested and ids of other collections",
+		files: map[string]string{
+			"data/programmes/ct.yaml":     "id: ctkc-2021\nname: Chương trình khuyến công 2021–2025\n",
+			"data/products/tinh-dau.yaml": "name: Tinh dầu chúc Yến Hương\nestablishment: ctkc-2021\n",
+			"data/projects/may.yaml": `title: Máy tách màu gạo
+year: 2020
+activity: ung_dung_mmtb
+programme: ctkc
+beneficiaries:
+  - establishment: vina
+`,
+			"content/news/bai.md":  "---\ntitle: Bài\ndate: 2021-08-17\nrelated: [khac, chuc-yen-huong]\n---\n",
+			"content/news/khac.md": "---\ntitle: Bài khác\ndate: 2021-08-18\n---\n",
+		},
+	},
+	{
+		name: "what to write when the source is silent",
+		files: map[string]string{
+			"data/projects/may.yaml":     "title: Máy tách màu gạo\nbudget: 5\n",
+			"data/reports/2020.yaml":     "reported:\n  projects: 3\n",
+			"content/news/bai.md":        "---\ntitle: Bài\n---\n",
+			"data/establishments/x.yaml": "name: Cơ sở X\naddress: {street: Ấp 3}\n",
+		},
+	},
+	{
+		name: "shared budgets",
+		files: map[string]string{
+			"data/projects/may.yaml": `- title: Đào tạo nghề đan lát
+  year: 2023
+  activity: dao_tao_nghe
+  budget: 60000000
+  budget_shared: {amount: 180000000, with: [dao-tao-nghe-may, dao-tao-nghe-moc, khong-co]}
+- title: Đào tạo nghề may
+  year: 2023
+  activity: dao_tao_nghe
+  budget: 70000000
+- title: Đào tạo nghề mộc
+  year: 2023
+  activity: dao_tao_nghe
+  budget_shared: {amount: 50000000, with: [dao-tao-nghe-dan-lat]}
+- title: Máy sấy
+  year: 2023
+  activity: ung_dung_mmtb
+  budget: 500000000
+  counterpart: 800000000
+  total_cost: 1000000000
+`,
+		},
+	},
+	{
+		name: "rounds of v2",
+		files: map[string]string{
+			"data/recognitions/r.yaml": `- scheme: cnnt
+  level: tinh
+  year: 2025
+  status: dang_binh_chon
+  entries_by_group: {che_bien: 12, gom: 3}
+  reported_by_stars: {4: 2}
+  awards:
+    - product: tinh-dau-chuc-yen-huong
+- scheme: ocop
+  level: tinh
+  year: 2024
+  reported_by_stars: {3: 10, 6: 1}
+  owners_count: {amount: 8, approx: hon}
+  awards:
+    - {product: tinh-dau-chuc-yen-huong, name: Tinh dầu, stars: 4}
+    - {owner: HTX Ánh Dương, stars: 3}
+    - {name: Mật ong rừng, owner: HTX Ánh Dương, unit: huyen-tri-tn, stars: 3}
+`,
+		},
+	},
+	{
+		name: "reports of v2",
+		files: map[string]string{
+			"data/reports/2020.yaml": "year: 2020\nreported:\n  establishments_supported: 19\n",
+			"data/reports/b.yaml":    "year: 2020\nunit: an-giang\nreported:\n  projects: 3\n",
+			"data/reports/c.yaml":    "year: 2020\nperiod: {from: 2016, to: 2020}\n",
+			"data/reports/d.yaml":    "period: {from: 2020, to: 2016}\n",
+			"data/reports/e.yaml":    "period: {from: 2016, to: 2020}\nunit: viet-nam\nreported:\n  leverage: 2,5\n  ocop_9_sao: 3\n",
+		},
+	},
+	{
 		name: "ids and list items",
 		files: map[string]string{
 			"data/programmes.yaml": "- id: Chương trình 2021\n  name: Chương trình\n- just a line\n",

@@ -25,12 +25,15 @@ const (
 	EnumScope         = "scope"
 	EnumMetric        = "metric"
 	EnumLanguage      = "language"
+	EnumRoundStatus   = "round_status"
+	EnumStars         = "stars"
 )
 
 // enums holds every enumeration of the data contract, each in the
 // contract's order (the display order of tables and charts).
 var enums = map[string][]EnumValue{
 	EnumUnitType: {
+		{"quoc_gia", "quốc gia", "country"},
 		{"tinh", "tỉnh", "province"},
 		{"thanh_pho_tw", "thành phố trực thuộc trung ương", "centrally governed city"},
 		{"thanh_pho", "thành phố", "city"},
@@ -63,7 +66,7 @@ var enums = map[string][]EnumValue{
 		{"khac", "sản phẩm khác", "other products"},
 	},
 	EnumScheme: {
-		{"cnnt", "sản phẩm CNNT tiêu biểu", "standout rural industrial product"},
+		{"cnnt", "sản phẩm công nghiệp nông thôn tiêu biểu", "standout rural industrial product"},
 		{"ocop", "OCOP", "OCOP"},
 	},
 	EnumLevel: {
@@ -93,7 +96,7 @@ var enums = map[string][]EnumValue{
 		{"mo_hinh_trinh_dien", "xây dựng mô hình trình diễn kỹ thuật", "technical demonstration models"},
 		{"ung_dung_mmtb", "ứng dụng máy móc thiết bị tiên tiến", "advanced machinery and equipment"},
 		{"san_xuat_sach_hon", "sản xuất sạch hơn", "cleaner production"},
-		{"binh_chon_sp", "bình chọn sản phẩm CNNT tiêu biểu", "standout product selection"},
+		{"binh_chon_sp", "bình chọn sản phẩm công nghiệp nông thôn tiêu biểu", "standout product selection"},
 		{"hoi_cho_trien_lam", "hội chợ, triển lãm", "trade fairs and exhibitions"},
 		{"xuc_tien_sp", "xúc tiến thương mại, phát triển sản phẩm", "trade promotion and product development"},
 		{"tu_van", "tư vấn, trợ giúp", "consulting and assistance"},
@@ -133,18 +136,38 @@ var enums = map[string][]EnumValue{
 		{"funding_total", "Tổng kinh phí khuyến công", "Total promotion funding"},
 		{"funding_kcqg", "Kinh phí khuyến công quốc gia", "National promotion funding"},
 		{"funding_kcdp", "Kinh phí khuyến công địa phương", "Local promotion funding"},
+		{"counterpart_total", "Vốn đối ứng của cơ sở", "Counterpart funding of the establishments"},
+		{"investment_total", "Tổng vốn đầu tư", "Total investment"},
+		{"leverage", "Vốn đối ứng trên một đồng khuyến công", "Counterpart per đồng of promotion funding"},
 		{"projects", "Số đề án", "Projects"},
-		{"cnnt_tinh", "Sản phẩm CNNT tiêu biểu cấp tỉnh", "Standout products, provincial level"},
-		{"cnnt_khu_vuc", "Sản phẩm CNNT tiêu biểu cấp khu vực", "Standout products, regional level"},
-		{"cnnt_quoc_gia", "Sản phẩm CNNT tiêu biểu cấp quốc gia", "Standout products, national level"},
-		{"ocop", "Sản phẩm OCOP", "OCOP products"},
+		{"projects_accepted", "Số đề án được nghiệm thu", "Projects accepted"},
+		{"demo_models", "Mô hình trình diễn kỹ thuật", "Technical demonstration models"},
+		{"entries", "Sản phẩm tham gia bình chọn", "Products entered for selection"},
+		{"cnnt_tinh", "Sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh", "Standout products, provincial level"},
+		{"cnnt_khu_vuc", "Sản phẩm công nghiệp nông thôn tiêu biểu cấp khu vực", "Standout products, regional level"},
+		{"cnnt_quoc_gia", "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia", "Standout products, national level"},
+		{"ocop", "Sản phẩm OCOP được công nhận", "OCOP products recognised"},
+		{"ocop_3_sao", "Sản phẩm OCOP 3 sao", "3-star OCOP products"},
+		{"ocop_4_sao", "Sản phẩm OCOP 4 sao", "4-star OCOP products"},
+		{"ocop_5_sao", "Sản phẩm OCOP 5 sao", "5-star OCOP products"},
+		{"ocop_owners", "Chủ thể có sản phẩm OCOP", "OCOP product owners"},
+		{"ocop_in_force", "Sản phẩm OCOP còn hiệu lực", "OCOP products with a valid certificate"},
 		{"fairs", "Hội chợ, triển lãm tham gia", "Trade fairs attended"},
 		{"study_tours", "Chuyến tham quan, khảo sát", "Study tours"},
-		{"establishments_in_area", "Số cơ sở CNNT trên địa bàn", "Rural industrial establishments in the area"},
+		{"establishments_in_area", "Số cơ sở công nghiệp nông thôn trên địa bàn", "Rural industrial establishments in the area"},
 	},
 	EnumLanguage: {
 		{"vi", "tiếng Việt", "Vietnamese"},
 		{"en", "tiếng Anh", "English"},
+	},
+	EnumRoundStatus: {
+		{"dang_binh_chon", "đang bình chọn", "being judged"},
+		{"da_cong_nhan", "đã công nhận", "recognised"},
+	},
+	EnumStars: {
+		{"3", "3 sao", "3 stars"},
+		{"4", "4 sao", "4 stars"},
+		{"5", "5 sao", "5 stars"},
 	},
 }
 
@@ -189,11 +212,15 @@ func EnumIndex(enum, key string) int {
 // (funding_*) rather than a count.
 func IsMoneyMetric(metric string) bool {
 	switch metric {
-	case "funding_total", "funding_kcqg", "funding_kcdp":
+	case "funding_total", "funding_kcqg", "funding_kcdp", "counterpart_total", "investment_total":
 		return true
 	}
 	return false
 }
+
+// IsDecimalMetric reports whether a report metric is a ratio written with
+// decimals (leverage).
+func IsDecimalMetric(metric string) bool { return metric == "leverage" }
 
 func enumHas(enum, key string) bool {
 	return EnumIndex(enum, key) < len(enums[enum])

@@ -1,37 +1,38 @@
 package model
 
 import (
-	"math/bits"
 	"sort"
-	"strings"
-	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
-// This file derives the figures of Stats from the detailed records, in one
-// pass over each collection: projects are indexed by year, establishments
-// and units by pointer, and nothing scans another collection per record.
+// This file derives the figures of Stats from the detailed records.
+// Projects and rounds are indexed by year once; each set of figures (a
+// year, every year, a report's unit and years) is then computed from the
+// records of its years alone.
 //
 // Rules worth knowing when reading the figures:
 //
-//   - Cancelled projects (status huy) count nowhere: not in Years, not in
-//     funding, not in the establishments supported.
-//   - Funding is kept per budget stage; a project's budget counts under
-//     its own stage only (phe_duyet when none is written).
-//   - Establishments supported in a year are the distinct named
-//     beneficiaries of that year's projects plus, for each project whose
-//     beneficiaries_count is larger than its named beneficiaries, the
-//     difference. In All, named beneficiaries are distinct across every
-//     year; unnamed recipients cannot be told apart, so those of different
-//     years are added.
-//   - Recognitions count the awards listed in the rounds (only those whose
-//     product is resolved); rounds' reported_count is summed apart, in
-//     RecognitionStats.Reported.
-
-// ocopStars are the star counts Stats.OCOPValid always lists.
-var ocopStars = []int{3, 4, 5}
+//   - Cancelled projects (status huy) count nowhere.
+//   - Funding is kept per budget stage; an amount counts under its own
+//     stage only (phe_duyet when none is written).
+//   - A budget that was not published counts nowhere but in Unpublished:
+//     it is never taken as 0, and sums over records say how many records
+//     they lack.
+//   - A shared amount (budget_shared) counts once, for its group of
+//     projects, and only in figures that hold every project of the group;
+//     it is never divided among them, nor among areas, sources or
+//     activities: a breakdown puts it under one key only when every
+//     project of the group has that key, else under KeyUnallocated.
+//   - The breakdown by area holds only amounts recorded at the level of
+//     the units below the site's area (see allocate); the rest is not
+//     allocated.
+//   - Establishments supported are the distinct named beneficiaries plus,
+//     for each project whose beneficiaries_count is larger than its named
+//     beneficiaries, the difference. In All, named beneficiaries are
+//     distinct across every year; unnamed recipients cannot be told apart,
+//     so those of different years are added.
 
 // mainStage is the budget stage of headline figures and the default stage
 // of a budget or a reported amount.
@@ -41,101 +42,395 @@ const mainStage = "phe_duyet"
 // (which validation reports) cannot hang the build.
 const maxUnitDepth = 32
 
+// scope selects the records a YearStats is computed from: the years from
+// to to (both 0: every year) and the records located in unit (nil: all).
+type scope struct {
+	from, to int
+	unit     *Unit
+	// area is the site's area, whose units one level down make the
+	// breakdown by area.
+	area *Unit
+}
+
+func (sc scope) hasYear(y int) bool {
+	return sc.from == 0 && sc.to == 0 || y >= sc.from && y <= sc.to
+}
+
+// hasProject reports whether a project (not cancelled) belongs to the
+// scope: its plan year, and its place: its unit, else every named
+// beneficiary, within the scope's unit.
+func (sc scope) hasProject(p *Project) bool {
+	if p.Status == "huy" || !sc.hasYear(p.Year) {
+		return false
+	}
+	if sc.unit == nil {
+		return true
+	}
+	if p.Unit != nil {
+		return under(p.Unit, sc.unit)
+	}
+	if len(p.Beneficiaries) == 0 {
+		return false
+	}
+	for _, b := range p.Beneficiaries {
+		if b.Establishment == nil || !under(b.Establishment.Address.Unit, sc.unit) {
+			return false
+		}
+	}
+	return true
+}
+
+// under reports whether u is anc or lies below it, through the unit's
+// parent now or at any time (Parents).
+func under(u, anc *Unit) bool {
+	seen := 0
+	var walk func(x *Unit) bool
+	walk = func(x *Unit) bool {
+		for ; x != nil && seen < maxUnitDepth; x = x.Parent {
+			seen++
+			if x == anc {
+				return true
+			}
+			for _, p := range x.Parents {
+				if p.Unit != x.Parent && walk(p.Unit) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(u)
+}
+
 // computeStats derives m.Stats, and each product's Levels and Path, from
 // the decoded, resolved and filtered records, and warns in diags where a
 // computed figure exceeds the one a report published. Build calls it once,
 // after every record is resolved.
 func computeStats(m *Model, diags *diag.List) {
-	years := map[int]*yearAcc{}
-	year := func(y int) *yearAcc {
-		a := years[y]
-		if a == nil {
-			a = newYearAcc()
-			a.ys.Year = y
-			years[y] = a
-		}
-		return a
-	}
-	all := newYearAcc()
-
-	for _, p := range m.Projects {
-		if p.Status == "huy" {
-			continue
-		}
-		shares := splitByUnit(p)
-		y := year(p.Year)
-		y.addProject(p, shares)
-		all.addProject(p, shares)
-	}
-
-	for _, r := range m.Rounds {
-		y := year(r.Year)
-		y.rec.addRound(r)
-		all.rec.addRound(r)
-	}
-
-	reports := map[int]*Report{}
+	area := m.Site.Area
 	for _, r := range m.Reports {
-		if reports[r.Year] == nil {
-			reports[r.Year] = r
+		if r.From == 0 && r.To == 0 {
+			r.From, r.To = r.Year, r.Year
 		}
-		year(r.Year)
 	}
-
+	projectsByYear := map[int][]*Project{}
+	for _, p := range m.Projects {
+		if p.Status != "huy" {
+			projectsByYear[p.Year] = append(projectsByYear[p.Year], p)
+		}
+	}
+	// Rounds being judged count in the entries, not in the
+	// recognitions, and make no year of their own.
+	roundsByYear := map[int][]*Round{}
+	years := map[int]bool{}
+	for _, r := range m.Rounds {
+		roundsByYear[r.Year] = append(roundsByYear[r.Year], r)
+		if r.Judged() {
+			years[r.Year] = true
+		}
+	}
+	for y := range projectsByYear {
+		years[y] = true
+	}
+	for _, r := range m.Reports {
+		if r.Unit == nil && !r.MultiYear() {
+			years[r.Year] = true
+		}
+	}
 	order := make([]int, 0, len(years))
 	for y := range years {
 		order = append(order, y)
 	}
 	sort.Ints(order)
 
-	st := Stats{Years: make([]*YearStats, 0, len(order))}
-	for _, y := range order {
-		a := years[y]
-		a.finish()
-		a.ys.Report = reports[y]
-		st.Years = append(st.Years, a.ys)
+	span := func(sc scope) ([]*Project, []*Round) {
+		if sc.from == 0 && sc.to == 0 {
+			rs := m.Rounds
+			var ps []*Project
+			for _, p := range m.Projects {
+				if p.Status != "huy" {
+					ps = append(ps, p)
+				}
+			}
+			return ps, rs
+		}
+		var ps []*Project
+		var rs []*Round
+		for y := sc.from; y <= sc.to; y++ {
+			ps = append(ps, projectsByYear[y]...)
+			rs = append(rs, roundsByYear[y]...)
+		}
+		return ps, rs
 	}
-	all.finish()
-	st.All = *all.ys
+
+	st := Stats{Years: make([]*YearStats, 0, len(order))}
+	byYear := map[int]*YearStats{}
+	for _, y := range order {
+		sc := scope{from: y, to: y, area: area}
+		ps, rs := span(sc)
+		ys := figures(m, sc, ps, rs)
+		st.Years = append(st.Years, ys)
+		byYear[y] = ys
+	}
+	all := scope{area: area}
+	ps, rs := span(all)
+	st.All = *figures(m, all, ps, rs)
 	st.OCOPValid = ocopValid(m)
+
+	for _, r := range m.Reports {
+		rs := &ReportStats{Report: r, Comparable: r.Unit == nil || area == nil || under(r.Unit, area)}
+		if rs.Comparable {
+			sc := scope{from: r.From, to: r.To, unit: r.Unit, area: area}
+			ps, rds := span(sc)
+			rs.Figures = figures(m, sc, ps, rds)
+		}
+		rs.Reconciled = reconcile(m, rs, diags)
+		st.Reports = append(st.Reports, rs)
+		if ys := byYear[r.Year]; ys != nil && r.Unit == nil && !r.MultiYear() {
+			ys.Reports = append(ys.Reports, rs)
+			if ys.Report == nil {
+				ys.Report, ys.Reconciled = r, rs.Reconciled
+			}
+		}
+	}
 	m.Stats = st
-
 	setProductLevels(m)
+}
 
-	for _, ys := range m.Stats.Years {
-		if ys.Report != nil {
-			ys.Reconciled = reconcile(ys, diags)
+// figures computes the figures of the projects and rounds of a scope
+// (those given are the scope's years; the scope's unit filters them).
+func figures(m *Model, sc scope, projects []*Project, rounds []*Round) *YearStats {
+	ys := &YearStats{From: sc.from, To: sc.to}
+	if sc.from == sc.to {
+		ys.Year = sc.from
+	}
+	a := newFundingAcc()
+	named := map[*Establishment]struct{}{}
+	unnamed := 0
+	groups := map[*SharedBudget]bool{}
+	for _, p := range projects {
+		if !sc.hasProject(p) {
+			continue
+		}
+		ys.Projects++
+		if p.Activity == "mo_hinh_trinh_dien" {
+			ys.DemoModels++
+		}
+		switch {
+		case p.Shared != nil:
+			if counted, seen := groups[p.Shared]; seen {
+				if !counted {
+					ys.SharedOutside++
+				}
+				break
+			}
+			counted := true
+			for _, q := range p.Shared.Projects {
+				if q.Status != "huy" && !sc.hasProject(q) {
+					counted = false
+				}
+			}
+			groups[p.Shared] = counted
+			if counted {
+				a.addShared(p.Shared, sc)
+			} else {
+				ys.SharedOutside++
+			}
+		case p.Budget.Set:
+			a.addProject(p, sc)
+		default:
+			ys.Unpublished++
+		}
+		for _, b := range p.Beneficiaries {
+			if b.Establishment != nil {
+				named[b.Establishment] = struct{}{}
+			}
+		}
+		if n := distinctNamed(p); p.BeneficiariesCount > n {
+			unnamed += p.BeneficiariesCount - n
+		}
+		if max(p.BeneficiariesCount, len(p.Beneficiaries)) == 0 {
+			ys.RecipientsUnknown++
+		}
+		addCosts(&ys.Costs, p)
+	}
+	ys.Costs.Stage = mainStage
+	ys.Funding = a.finish()
+	for i, f := range ys.Funding {
+		if f.Stage == mainStage {
+			ys.Main = i
+		}
+	}
+	ys.NamedSupported = len(named)
+	ys.EstablishmentsSupported = len(named) + unnamed
+	if len(ys.Funding) == 1 && !a.approx && ys.Unpublished == 0 && ys.SharedOutside == 0 &&
+		ys.RecipientsUnknown == 0 && ys.EstablishmentsSupported > 0 {
+		ys.AvgSupport = divRoundHalfUp(ys.Funding[0].Total, int64(ys.EstablishmentsSupported))
+	}
+	accepted(m, sc, ys)
+	for _, r := range rounds {
+		if r.Entries.Set && sc.unit == nil && sc.hasYear(r.Year) {
+			ys.Entries += r.Entries.Value
+			ys.EntriesRounds++
+		}
+	}
+	rec := newRecAcc()
+	for _, r := range rounds {
+		if sc.hasYear(r.Year) && r.Judged() {
+			rec.addRound(r, sc.unit)
+		}
+	}
+	ys.Recognitions = rec.finish()
+	return ys
+}
+
+// accepted counts the projects (of any plan year) whose acceptance
+// milestone is dated in the scope's years, within its unit.
+func accepted(m *Model, sc scope, ys *YearStats) {
+	for _, p := range m.Projects {
+		if p.Status == "huy" {
+			continue
+		}
+		for _, ms := range p.Milestones {
+			if ms.Status != "nghiem_thu" || ms.Date.IsZero() || !sc.hasYear(ms.Date.Year) {
+				continue
+			}
+			in := sc.unit == nil
+			if !in {
+				q := *p
+				q.Year = ms.Date.Year
+				in = sc.hasProject(&q)
+			}
+			if in {
+				ys.Accepted++
+				ys.HasAccepted = true
+			}
+			break
 		}
 	}
 }
 
-// yearAcc gathers one year's figures (or all years') before they are
-// sorted into a YearStats.
-type yearAcc struct {
-	ys     *YearStats
+// addCosts adds a project's counterpart and whole investment (written, or
+// derived from the two others) of the main stage.
+func addCosts(c *Costs, p *Project) {
+	pc := p.Costs()
+	if pc.Counterpart.Set && pc.Counterpart.Stage == mainStage {
+		c.Counterpart += pc.Counterpart.Amount
+		c.CounterpartProjects++
+	} else {
+		c.CounterpartMissing++
+	}
+	if pc.Total.Set && pc.Total.Stage == mainStage {
+		c.Total += pc.Total.Amount
+		c.TotalProjects++
+	} else {
+		c.TotalMissing++
+	}
+	if pc.Budget.Set && pc.Counterpart.Set && pc.Budget.Stage == mainStage && pc.Counterpart.Stage == mainStage {
+		c.LeverageBudget += pc.Budget.Amount
+		c.LeverageCounterpart += pc.Counterpart.Amount
+		c.LeverageProjects++
+	}
+}
+
+// fundingAcc gathers funding by stage.
+type fundingAcc struct {
 	stages map[string]*stageAcc
-	named  map[*Establishment]struct{}
-	// unnamed counts recipients given by beneficiaries_count beyond the
-	// named ones.
-	unnamed int
-	rec     recAcc
+	// approx is true when an amount added is rounded.
+	approx bool
 }
 
 type stageAcc struct {
-	total    int64
-	source   map[string]int64
-	activity map[string]int64
-	typ      map[string]int64
-	unit     map[*Unit]int64
+	total            int64
+	projects, shared int
+	source           map[string]int64
+	activity         map[string]int64
+	typ              map[string]int64
+	unit             map[*Unit]int64
 }
 
-func newYearAcc() *yearAcc {
-	return &yearAcc{
-		ys:     &YearStats{},
-		stages: map[string]*stageAcc{},
-		named:  map[*Establishment]struct{}{},
-		rec:    newRecAcc(),
+func newFundingAcc() *fundingAcc { return &fundingAcc{stages: map[string]*stageAcc{}} }
+
+func (a *fundingAcc) stage(m Money) *stageAcc {
+	stage := stageOf(m.Stage)
+	s := a.stages[stage]
+	if s == nil {
+		s = &stageAcc{
+			source:   map[string]int64{},
+			activity: map[string]int64{},
+			typ:      map[string]int64{},
+			unit:     map[*Unit]int64{},
+		}
+		a.stages[stage] = s
 	}
+	if m.Approx != "" {
+		a.approx = true
+	}
+	return s
+}
+
+// addProject adds a project's own budget.
+func (a *fundingAcc) addProject(p *Project, sc scope) {
+	s := a.stage(p.Budget)
+	amt := p.Budget.Amount
+	s.total += amt
+	s.projects++
+	s.source[p.FundingSource] += amt
+	s.activity[p.Activity] += amt
+	s.typ[projectType(p)] += amt
+	for _, sh := range allocate(p, sc.area) {
+		s.unit[sh.Unit] += sh.Amount
+	}
+}
+
+// addShared adds a shared amount once, under a key of a breakdown only
+// when every project of the group has that key.
+func (a *fundingAcc) addShared(sb *SharedBudget, sc scope) {
+	s := a.stage(sb.Money)
+	amt := sb.Amount
+	s.total += amt
+	s.shared++
+	common := func(key func(*Project) string) string {
+		k := key(sb.Projects[0])
+		for _, q := range sb.Projects[1:] {
+			if key(q) != k {
+				return KeyUnallocated
+			}
+		}
+		return k
+	}
+	s.source[common(func(q *Project) string { return q.FundingSource })] += amt
+	s.activity[common(func(q *Project) string { return q.Activity })] += amt
+	s.typ[common(projectType)] += amt
+	var unit *Unit
+	for i, q := range sb.Projects {
+		u := placeOf(q, sc.area)
+		if i > 0 && u != unit {
+			unit = nil
+			break
+		}
+		unit = u
+	}
+	s.unit[unit] += amt
+}
+
+// finish sorts the gathered figures by stage.
+func (a *fundingAcc) finish() []StageFunding {
+	var out []StageFunding
+	for _, stage := range sortKeys(a.stages, EnumStage) {
+		s := a.stages[stage]
+		out = append(out, StageFunding{
+			Stage:      stage,
+			Total:      s.total,
+			Projects:   s.projects,
+			Shared:     s.shared,
+			BySource:   amounts(s.source, EnumFundingSource),
+			ByActivity: amounts(s.activity, EnumActivity),
+			ByType:     amounts(s.typ, EnumProjectType),
+			ByUnit:     unitAmounts(s.unit),
+		})
+	}
+	return out
 }
 
 // projectType returns the project's type, don when none is written.
@@ -154,96 +449,16 @@ func stageOf(stage string) string {
 	return stage
 }
 
-func (a *yearAcc) addProject(p *Project, shares []unitShare) {
-	a.ys.Projects++
-
-	stage := stageOf(p.Budget.Stage)
-	s := a.stages[stage]
-	if s == nil {
-		s = &stageAcc{
-			source:   map[string]int64{},
-			activity: map[string]int64{},
-			typ:      map[string]int64{},
-			unit:     map[*Unit]int64{},
-		}
-		a.stages[stage] = s
-	}
-	amt := p.Budget.Amount
-	s.total += amt
-	s.source[p.FundingSource] += amt
-	s.activity[p.Activity] += amt
-	s.typ[projectType(p)] += amt
-	for _, sh := range shares {
-		s.unit[sh.unit] += sh.amount
-	}
-
-	for _, b := range p.Beneficiaries {
-		if b.Establishment != nil {
-			a.named[b.Establishment] = struct{}{}
-		}
-	}
-	if n := distinctNamed(p); p.BeneficiariesCount > n {
-		a.unnamed += p.BeneficiariesCount - n
-	}
-}
-
 // distinctNamed returns the number of distinct establishments a project
 // names.
 func distinctNamed(p *Project) int {
-	if len(p.Beneficiaries) > 16 {
-		seen := make(map[*Establishment]struct{}, len(p.Beneficiaries))
-		for _, b := range p.Beneficiaries {
-			if b.Establishment != nil {
-				seen[b.Establishment] = struct{}{}
-			}
-		}
-		return len(seen)
-	}
-	n := 0
-	for i, b := range p.Beneficiaries {
-		if b.Establishment == nil {
-			continue
-		}
-		dup := false
-		for _, c := range p.Beneficiaries[:i] {
-			if c.Establishment == b.Establishment {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			n++
+	seen := make(map[*Establishment]struct{}, len(p.Beneficiaries))
+	for _, b := range p.Beneficiaries {
+		if b.Establishment != nil {
+			seen[b.Establishment] = struct{}{}
 		}
 	}
-	return n
-}
-
-// finish sorts the gathered figures into a.ys.
-func (a *yearAcc) finish() {
-	ys := a.ys
-	for _, stage := range sortKeys(a.stages, EnumStage) {
-		s := a.stages[stage]
-		ys.Funding = append(ys.Funding, StageFunding{
-			Stage:      stage,
-			Total:      s.total,
-			BySource:   amounts(s.source, EnumFundingSource),
-			ByActivity: amounts(s.activity, EnumActivity),
-			ByType:     amounts(s.typ, EnumProjectType),
-			ByUnit:     unitAmounts(s.unit),
-		})
-	}
-	ys.Main = 0
-	for i, f := range ys.Funding {
-		if f.Stage == mainStage {
-			ys.Main = i
-		}
-	}
-	ys.NamedSupported = len(a.named)
-	ys.EstablishmentsSupported = len(a.named) + a.unnamed
-	if len(ys.Funding) > 0 {
-		ys.AvgSupport = divRoundHalfUp(ys.Funding[ys.Main].Total, int64(ys.EstablishmentsSupported))
-	}
-	ys.Recognitions = a.rec.finish()
+	return len(seen)
 }
 
 // divRoundHalfUp returns a/b rounded half up (away from zero for a
@@ -266,8 +481,8 @@ func divRoundHalfUp(a, b int64) int64 {
 	return q
 }
 
-// sortKeys returns the keys of m in the enum's display order, unknown keys
-// (which validation rejects) last in byte order.
+// sortKeys returns the keys of m in the enum's display order, other keys
+// (KeyUnknown, KeyUnallocated) last in byte order.
 func sortKeys[V any](m map[string]V, enum string) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -295,7 +510,7 @@ func amounts(m map[string]int64, enum string) []Amount {
 }
 
 // unitAmounts lists the non-zero entries of m by amount, largest first,
-// then by unit (see unitLess), the unknown unit last among equals.
+// then by unit (see unitLess), the nil unit (not allocated) last.
 func unitAmounts(m map[*Unit]int64) []UnitAmount {
 	out := make([]UnitAmount, 0, len(m))
 	for u, v := range m {
@@ -304,6 +519,9 @@ func unitAmounts(m map[*Unit]int64) []UnitAmount {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
+		if (out[i].Unit == nil) != (out[j].Unit == nil) {
+			return out[j].Unit == nil
+		}
 		if out[i].Amount != out[j].Amount {
 			return out[i].Amount > out[j].Amount
 		}
@@ -322,359 +540,4 @@ func unitLess(a, b *Unit) bool {
 		return c < 0
 	}
 	return a.ID < b.ID
-}
-
-// unitShare is the part of a project's budget that went to one unit.
-type unitShare struct {
-	unit   *Unit
-	amount int64
-}
-
-// splitByUnit splits a project's budget between the address units (as
-// recorded) of its named beneficiaries; the unit nil stands for recipients
-// whose unit is unknown.
-//
-// When every named beneficiary has an amount, each gets its amount (scaled
-// down in proportion when they add up to more than the budget) and what is
-// left of the budget goes to the unnamed recipients, under nil. Otherwise
-// the budget is split equally between all recipients (the larger of
-// beneficiaries_count and the named ones), the unnamed ones under nil.
-// Shares are whole đồng and always add up to the budget exactly: the đồng
-// left over by rounding down go one each to the largest remainders.
-func splitByUnit(p *Project) []unitShare {
-	budget := p.Budget.Amount
-	if len(p.Beneficiaries) == 0 || budget <= 0 {
-		return []unitShare{{unit: nil, amount: budget}}
-	}
-	// shares holds the weights first, in order of first appearance; a
-	// project names few beneficiaries, so a linear search beats a map.
-	shares := make([]unitShare, 0, len(p.Beneficiaries)+1)
-	add := func(u *Unit, w int64) {
-		for i := range shares {
-			if shares[i].unit == u {
-				shares[i].amount += w
-				return
-			}
-		}
-		shares = append(shares, unitShare{unit: u, amount: w})
-	}
-	unitOf := func(b Beneficiary) *Unit {
-		if b.Establishment == nil {
-			return nil
-		}
-		return b.Establishment.Address.Unit
-	}
-
-	withAmounts := true
-	var named int64
-	for _, b := range p.Beneficiaries {
-		if b.Amount.Amount <= 0 {
-			withAmounts = false
-		}
-		named += b.Amount.Amount
-	}
-	if withAmounts {
-		for _, b := range p.Beneficiaries {
-			add(unitOf(b), b.Amount.Amount)
-		}
-		if budget > named {
-			add(nil, budget-named)
-		}
-	} else {
-		for _, b := range p.Beneficiaries {
-			add(unitOf(b), 1)
-		}
-		if extra := p.BeneficiariesCount - distinctNamed(p); extra > 0 {
-			add(nil, int64(extra))
-		}
-	}
-	apportion(budget, shares)
-	return shares
-}
-
-// apportion replaces the weights in shares by parts of total (positive) in
-// proportion to them, by largest remainder; ties go to the earlier share.
-func apportion(total int64, shares []unitShare) {
-	var sum uint64
-	for _, s := range shares {
-		sum += uint64(s.amount)
-	}
-	rem := make([]uint64, len(shares))
-	var given int64
-	for i, s := range shares {
-		// total*w/sum without overflow: w <= sum, so the quotient fits.
-		hi, lo := bits.Mul64(uint64(total), uint64(s.amount))
-		q, r := bits.Div64(hi, lo, sum)
-		shares[i].amount = int64(q)
-		rem[i] = r
-		given += int64(q)
-	}
-	if given == total {
-		return
-	}
-	idx := make([]int, len(shares))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return rem[idx[a]] > rem[idx[b]] })
-	for k := 0; given < total; k++ {
-		shares[idx[k%len(idx)]].amount++
-		given++
-	}
-}
-
-// recAcc gathers recognition counts.
-type recAcc struct {
-	total    int
-	scheme   map[string]int // "scheme/level"
-	group    map[string]int // product group, "" when not given
-	unit     map[*Unit]int
-	reported map[string]int
-}
-
-func newRecAcc() recAcc {
-	return recAcc{
-		scheme:   map[string]int{},
-		group:    map[string]int{},
-		unit:     map[*Unit]int{},
-		reported: map[string]int{},
-	}
-}
-
-func (a *recAcc) addRound(r *Round) {
-	key := r.Scheme + "/" + r.Level
-	if r.HasReportedCount {
-		a.reported[key] += r.ReportedCount
-	}
-	for _, aw := range r.Awards {
-		if aw.Product == nil {
-			continue
-		}
-		a.total++
-		a.scheme[key]++
-		a.group[aw.Product.Group]++
-		if e := aw.Product.Establishment; e != nil {
-			for u, n := e.Address.Unit, 0; u != nil && n < maxUnitDepth; u, n = u.Parent, n+1 {
-				a.unit[u]++
-			}
-		}
-	}
-}
-
-// finish returns the counts with their keys in display order: scheme/level
-// in the data contract's order (cnnt first, levels upward), then product
-// groups in their order ("group/" last: no group given), then units by
-// count, largest first, then name and id.
-func (a *recAcc) finish() RecognitionStats {
-	rs := RecognitionStats{Total: a.total, ByKey: map[string]int{}, Reported: a.reported}
-	for _, k := range schemeLevelKeys(a.scheme) {
-		rs.ByKey[k] = a.scheme[k]
-		rs.Keys = append(rs.Keys, k)
-	}
-	groups := make([]string, 0, len(a.group))
-	for _, g := range sortKeys(a.group, EnumGroup) {
-		if g != "" {
-			groups = append(groups, g)
-		}
-	}
-	if _, ok := a.group[""]; ok {
-		groups = append(groups, "") // no group given: shown last
-	}
-	for _, g := range groups {
-		k := "group/" + g
-		rs.ByKey[k] = a.group[g]
-		rs.Keys = append(rs.Keys, k)
-	}
-	units := make([]*Unit, 0, len(a.unit))
-	for u := range a.unit {
-		units = append(units, u)
-	}
-	sort.Slice(units, func(i, j int) bool {
-		if a.unit[units[i]] != a.unit[units[j]] {
-			return a.unit[units[i]] > a.unit[units[j]]
-		}
-		return unitLess(units[i], units[j])
-	})
-	for _, u := range units {
-		k := "unit/" + u.ID
-		rs.ByKey[k] = a.unit[u]
-		rs.Keys = append(rs.Keys, k)
-	}
-	return rs
-}
-
-// schemeLevelKeys orders "scheme/level" keys by scheme, then level upward.
-func schemeLevelKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	SortSchemeLevels(keys)
-	return keys
-}
-
-// SortSchemeLevels sorts "scheme/level" keys ("cnnt/tinh", "ocop/tinh") in
-// display order: by scheme, then level upward, as the data contract lists
-// them.
-func SortSchemeLevels(keys []string) {
-	order := func(k string) (int, int) {
-		scheme, level, ok := strings.Cut(k, "/")
-		if !ok {
-			return len(enums[EnumScheme]), len(enums[EnumLevel])
-		}
-		return EnumIndex(EnumScheme, scheme), EnumIndex(EnumLevel, level)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		si, li := order(keys[i])
-		sj, lj := order(keys[j])
-		if si != sj {
-			return si < sj
-		}
-		if li != lj {
-			return li < lj
-		}
-		return keys[i] < keys[j]
-	})
-}
-
-// ocopValid counts the OCOP certificates valid on m.Now by stars: issued
-// on or before that day (the decision date, else the first day of the
-// round's year) and valid until it or later (ValidUntil, else the decision
-// date + 36 months; a certificate with neither date is not counted, its
-// validity being unknown). A partial date such as 2024-06 is valid to the
-// end of that month. Certificates are listed in the order of m.Products
-// (Vietnamese name order), then by round year.
-func ocopValid(m *Model) []StarCount {
-	now := m.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-
-	out := make([]StarCount, len(ocopStars))
-	for i, s := range ocopStars {
-		out[i].Stars = s
-	}
-	for _, r := range m.Rounds {
-		if r.Scheme != "ocop" {
-			continue
-		}
-		issued := r.Decision.Date
-		if issued.IsZero() {
-			issued = Date{Year: r.Year}
-		}
-		if issued.Time().After(today) {
-			continue
-		}
-		for _, aw := range r.Awards {
-			if aw.Product == nil {
-				continue
-			}
-			until := aw.ValidUntil
-			if until.IsZero() {
-				if r.Decision.Date.IsZero() {
-					continue
-				}
-				until = addMonths(r.Decision.Date, 36)
-			}
-			if lastDay(until).Before(today) {
-				continue
-			}
-			for i, s := range ocopStars {
-				if aw.Stars == s {
-					out[i].Count++
-					out[i].Awards = append(out[i].Awards, aw)
-				}
-			}
-		}
-	}
-	pos := make(map[*Product]int, len(m.Products))
-	for i, p := range m.Products {
-		pos[p] = i
-	}
-	for i := range out {
-		aws := out[i].Awards
-		sort.SliceStable(aws, func(a, b int) bool {
-			pa, pb := pos[aws[a].Product], pos[aws[b].Product]
-			if pa != pb {
-				return pa < pb
-			}
-			return aws[a].Round.Year < aws[b].Round.Year
-		})
-	}
-	return out
-}
-
-// addMonths adds n months to a date, keeping how much of it is known and
-// clamping the day to the end of a shorter month.
-func addMonths(d Date, n int) Date {
-	if d.Month == 0 {
-		return Date{Year: d.Year + n/12}
-	}
-	m := d.Month - 1 + n
-	out := Date{Year: d.Year + m/12, Month: m%12 + 1, Day: d.Day}
-	if last := lastDay(Date{Year: out.Year, Month: out.Month}).Day(); out.Day > last {
-		out.Day = last
-	}
-	return out
-}
-
-// lastDay returns the last day a date covers: the day itself, the last day
-// of its month, or 31 December of its year.
-func lastDay(d Date) time.Time {
-	switch {
-	case d.Month == 0:
-		return time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
-	case d.Day == 0:
-		return time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
-	}
-	return d.Time()
-}
-
-// setProductLevels sets each product's Levels and Path from the CNNT
-// awards of every round.
-func setProductLevels(m *Model) {
-	byProduct := map[*Product][]*Recognition{}
-	for _, r := range m.Rounds {
-		if r.Scheme != "cnnt" {
-			continue
-		}
-		for _, aw := range r.Awards {
-			if aw.Product != nil {
-				byProduct[aw.Product] = append(byProduct[aw.Product], aw)
-			}
-		}
-	}
-	for _, p := range m.Products {
-		recs := byProduct[p]
-		p.Levels, p.Path = nil, nil
-		if len(recs) == 0 {
-			continue
-		}
-		// Oldest first; within a year, higher level first, then higher
-		// score, then the order of the rounds.
-		sort.SliceStable(recs, func(i, j int) bool {
-			a, b := recs[i], recs[j]
-			if a.Round.Year != b.Round.Year {
-				return a.Round.Year < b.Round.Year
-			}
-			la, lb := EnumIndex(EnumLevel, a.Round.Level), EnumIndex(EnumLevel, b.Round.Level)
-			if la != lb {
-				return la > lb
-			}
-			return a.Score > b.Score
-		})
-		first := map[string]*Recognition{}
-		for i, rc := range recs {
-			if first[rc.Round.Level] == nil {
-				first[rc.Round.Level] = rc
-			}
-			if i == 0 || rc.Round.Year != recs[i-1].Round.Year {
-				p.Path = append(p.Path, rc)
-			}
-		}
-		for _, lv := range sortKeys(first, EnumLevel) {
-			p.Levels = append(p.Levels, first[lv])
-		}
-	}
 }

@@ -100,11 +100,15 @@ func dumpReconciled(ys *YearStats) string {
 	var b strings.Builder
 	for _, rc := range ys.Reconciled {
 		if !rc.HasComputed {
-			fmt.Fprintf(&b, "reported %s %s%d: no computed figure\n", rc.Metric, approxPrefix(rc.Reported.Approx), rc.Reported.Value)
+			fmt.Fprintf(&b, "reported %s %s%d: no computed figure (%s)\n", rc.Metric, approxPrefix(rc.Reported.Approx), rc.Reported.Value, rc.Reason)
 			continue
 		}
-		fmt.Fprintf(&b, "reported %s %s%d: computed %d, diff %d, exceeds %v\n",
-			rc.Metric, approxPrefix(rc.Reported.Approx), rc.Reported.Value, rc.Computed, rc.Diff, rc.Exceeds)
+		missing := ""
+		if rc.Missing > 0 {
+			missing = fmt.Sprintf(", missing %d", rc.Missing)
+		}
+		fmt.Fprintf(&b, "reported %s %s%d: computed %d, diff %d, exceeds %v%s\n",
+			rc.Metric, approxPrefix(rc.Reported.Approx), rc.Reported.Value, rc.Computed, rc.Diff, rc.Exceeds, missing)
 	}
 	return b.String()
 }
@@ -185,7 +189,7 @@ reported establishments_supported 19: computed 7, diff 12, exceeds false
 reported funding_total gan 4500000000: computed 2100000000, diff 2400000000, exceeds false
 reported cnnt_tinh 11: computed 1, diff 10, exceeds false
 reported cnnt_khu_vuc 1: computed 1, diff 0, exceeds false
-reported establishments_in_area khoang 10000: no computed figure
+reported establishments_in_area khoang 10000: no computed figure (not-held)
 all
 year 0: projects 2, supported 7, named 0, avg 300000000, main 0
 funding phe_duyet 2100000000: source[kcqg=2100000000] activity[ung_dung_mmtb=2100000000] type[nhom=1200000000 don=900000000] unit[?=2100000000]
@@ -237,7 +241,8 @@ func TestComputeStatsFunding(t *testing.T) {
 				{Year: 2021, FundingSource: "kcdp", Activity: "dao_tao_nghe", Budget: staged(700, "phe_duyet"), BeneficiariesCount: 1},
 				{Year: 2021, FundingSource: "khac", Type: "diem", Activity: "tu_van", Budget: staged(9000, "de_nghi")},
 			},
-			want: `year 2021: projects 5, supported 5, named 0, avg 340, main 1
+			// No average: the year's funding is of several stages.
+			want: `year 2021: projects 5, supported 5, named 0, avg 0, main 1
 funding de_nghi 9000: source[khac=9000] activity[tu_van=9000] type[diem=9000] unit[?=9000]
 funding phe_duyet 1700: source[kcqg=1000 kcdp=700] activity[dao_tao_nghe=700 tu_van=1000] type[don=1700] unit[?=1700]
 funding giai_ngan 500: source[kcdp=500] activity[dao_tao_nghe=500] type[don=500] unit[?=500]
@@ -250,9 +255,11 @@ funding quyet_toan 300: source[kcdp=300] activity[dao_tao_nghe=300] type[don=300
 				{Year: 2022, FundingSource: "kcdp", Activity: "khac", Budget: staged(1000, "quyet_toan"), Beneficiaries: named(a, b, c)},
 				{Year: 2022, FundingSource: "kcdp", Activity: "khac", Budget: staged(200, "giai_ngan"), Beneficiaries: named(a)},
 			},
-			want: `year 2022: projects 2, supported 3, named 3, avg 67, main 0
+			// The 1000 of three beneficiaries in two districts, without
+			// amounts, is not divided between them.
+			want: `year 2022: projects 2, supported 3, named 3, avg 0, main 0
 funding giai_ngan 200: source[kcdp=200] activity[khac=200] type[don=200] unit[tri-ton=200]
-funding quyet_toan 1000: source[kcdp=1000] activity[khac=1000] type[don=1000] unit[tri-ton=667 thoai-son=333]
+funding quyet_toan 1000: source[kcdp=1000] activity[khac=1000] type[don=1000] unit[?=1000]
 `,
 		},
 		{
@@ -264,7 +271,7 @@ funding quyet_toan 1000: source[kcdp=1000] activity[khac=1000] type[don=1000] un
 					Beneficiaries: named(b, c), BeneficiariesCount: 5},
 			},
 			want: `year 2020: projects 2, supported 6, named 3, avg 283, main 0
-funding phe_duyet 1700: source[kcqg=1200 kcdp=500] activity[ung_dung_mmtb=1700] type[nhom=1200 don=500] unit[tri-ton=1300 ?=300 thoai-son=100]
+funding phe_duyet 1700: source[kcqg=1200 kcdp=500] activity[ung_dung_mmtb=1700] type[nhom=1200 don=500] unit[tri-ton=1200 ?=500]
 `,
 		},
 		{
@@ -279,7 +286,7 @@ funding phe_duyet 1000: source[kcqg=1000] activity[tu_van=1000] type[don=1000] u
 `,
 		},
 		{
-			name: "named amounts split funding by unit, the rest unknown",
+			name: "named amounts go to their areas, the rest is not allocated",
 			projects: []*Project{
 				{Year: 2024, FundingSource: "kcdp", Activity: "khac", Budget: money(1000),
 					Beneficiaries:      []Beneficiary{{Establishment: a, Amount: money(100)}, {Establishment: c, Amount: money(600)}},
@@ -288,7 +295,7 @@ funding phe_duyet 1000: source[kcqg=1000] activity[tu_van=1000] type[don=1000] u
 					Beneficiaries: []Beneficiary{{Establishment: b, Amount: money(300)}, {Establishment: c, Amount: money(100)}}},
 			},
 			want: `year 2024: projects 2, supported 5, named 3, avg 260, main 0
-funding phe_duyet 1300: source[kcdp=1300] activity[khac=1300] type[don=1300] unit[thoai-son=675 tri-ton=325 ?=300]
+funding phe_duyet 1300: source[kcdp=1300] activity[khac=1300] type[don=1300] unit[thoai-son=600 tri-ton=100 ?=600]
 `,
 		},
 	}
@@ -325,28 +332,33 @@ func TestComputeStatsAllYears(t *testing.T) {
 	}
 	var diags diag.List
 	computeStats(m, &diags)
+	// The establishments are at the province, the top unit: nothing is
+	// placed in an area below it.
 	want := `year 2019: projects 1, supported 3, named 1, avg 33, main 0
-funding phe_duyet 100: source[kcdp=100] activity[khac=100] type[don=100] unit[?=67 an-giang=33]
+funding phe_duyet 100: source[kcdp=100] activity[khac=100] type[don=100] unit[?=100]
 year 2020: projects 0, supported 0, named 0, avg 0, main 0
-year 2021: projects 2, supported 2, named 2, avg 200, main 0
-funding phe_duyet 400: source[kcdp=400] activity[khac=400] type[don=400] unit[an-giang=400]
-funding giai_ngan 50: source[kcdp=50] activity[khac=50] type[don=50] unit[an-giang=50]
+year 2021: projects 2, supported 2, named 2, avg 0, main 0
+funding phe_duyet 400: source[kcdp=400] activity[khac=400] type[don=400] unit[?=400]
+funding giai_ngan 50: source[kcdp=50] activity[khac=50] type[don=50] unit[?=50]
 all
-year 0: projects 3, supported 4, named 2, avg 125, main 0
-funding phe_duyet 500: source[kcdp=500] activity[khac=500] type[don=500] unit[an-giang=433 ?=67]
-funding giai_ngan 50: source[kcdp=50] activity[khac=50] type[don=50] unit[an-giang=50]
+year 0: projects 3, supported 4, named 2, avg 0, main 0
+funding phe_duyet 500: source[kcdp=500] activity[khac=500] type[don=500] unit[?=500]
+funding giai_ngan 50: source[kcdp=50] activity[khac=50] type[don=50] unit[?=50]
 `
 	if got := dumpStats(&m.Stats); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 
-func TestSplitByUnit(t *testing.T) {
+// TestAllocate checks that a budget goes to an area only where the
+// records put all of it there, and is never divided.
+func TestAllocate(t *testing.T) {
 	ag := testUnit("an-giang", "An Giang", "tinh", nil)
 	u1 := testUnit("u1", "Chợ Mới", "huyen", ag)
 	u2 := testUnit("u2", "An Phú", "huyen", ag)
 	u3 := testUnit("u3", "Tịnh Biên", "huyen", ag)
-	e1, e2, e3 := testEst("e1", u1), testEst("e2", u2), testEst("e3", u3)
+	x1 := testUnit("x1", "Mỹ Luông", "thi_tran", u1)
+	e1, e2, e3, ex, ea := testEst("e1", u1), testEst("e2", u2), testEst("e3", u3), testEst("ex", x1), testEst("ea", ag)
 	withAmounts := func(pairs ...any) []Beneficiary {
 		var out []Beneficiary
 		for i := 0; i < len(pairs); i += 2 {
@@ -355,39 +367,40 @@ func TestSplitByUnit(t *testing.T) {
 		return out
 	}
 	tests := []struct {
-		name  string
-		p     Project
-		want  string
-		total int64
+		name string
+		p    Project
+		want string
 	}{
-		{"no named beneficiaries", Project{Budget: money(900), BeneficiariesCount: 3}, "?=900", 900},
-		{"equal thirds, remainder to the first", Project{Budget: money(100), Beneficiaries: named(e1, e2, e3)}, "u1=34 u2=33 u3=33", 100},
-		{"equal with unnamed recipients", Project{Budget: money(1000), Beneficiaries: named(e1, e2), BeneficiariesCount: 4}, "u1=250 u2=250 ?=500", 1000},
-		{"same unit twice", Project{Budget: money(90), Beneficiaries: named(e1, e1, e2)}, "u1=60 u2=30", 90},
-		{"amounts exact", Project{Budget: money(1000), Beneficiaries: withAmounts(e1, 700, e2, 300)}, "u1=700 u2=300", 1000},
-		{"amounts under the budget", Project{Budget: money(1000), Beneficiaries: withAmounts(e1, 200, e2, 300)}, "u1=200 u2=300 ?=500", 1000},
-		{"amounts over the budget scale down", Project{Budget: money(1000), Beneficiaries: withAmounts(e1, 1000, e2, 1000, e3, 1000)}, "u1=334 u2=333 u3=333", 1000},
-		{"one amount missing: equal", Project{Budget: money(100), Beneficiaries: []Beneficiary{{Establishment: e1, Amount: money(90)}, {Establishment: e2}}}, "u1=50 u2=50", 100},
-		{"largest remainder wins", Project{Budget: money(10), Beneficiaries: withAmounts(e1, 10, e2, 20, e3, 40)}, "u1=1 u2=3 u3=6", 10},
-		{"no overflow on large amounts", Project{Budget: money(9_000_000_000_000_000), Beneficiaries: withAmounts(e1, 8_000_000_000_000_000, e2, 4_000_000_000_000_000)}, "u1=6000000000000000 u2=3000000000000000", 9_000_000_000_000_000},
+		{"no named beneficiaries", Project{Budget: money(900), BeneficiariesCount: 3}, "?=900"},
+		{"three areas, no amounts: not split", Project{Budget: money(100), Beneficiaries: named(e1, e2, e3)}, "?=100"},
+		{"every beneficiary in one area", Project{Budget: money(100), Beneficiaries: named(e1, ex)}, "u1=100"},
+		{"one area but unnamed recipients", Project{Budget: money(1000), Beneficiaries: named(e1), BeneficiariesCount: 4}, "?=1000"},
+		{"amounts exact", Project{Budget: money(1000), Beneficiaries: withAmounts(e1, 700, e2, 300)}, "u1=700 u2=300"},
+		{"amounts under the budget", Project{Budget: money(1000), Beneficiaries: withAmounts(e1, 200, e2, 300)}, "u1=200 u2=300 ?=500"},
+		{"amounts over the budget: nothing placed", Project{Budget: money(1000), Beneficiaries: withAmounts(e1, 1000, e2, 1000)}, "?=1000"},
+		{"one amount missing", Project{Budget: money(100), Beneficiaries: []Beneficiary{{Establishment: e1, Amount: money(90)}, {Establishment: e2}}}, "u1=90 ?=10"},
+		{"beneficiary at the province", Project{Budget: money(100), Beneficiaries: withAmounts(ea, 60, e2, 40)}, "u2=40 ?=60"},
+		{"the project's unit", Project{Budget: money(100), Unit: u2}, "u2=100"},
+		{"the project's unit is a commune", Project{Budget: money(100), Unit: x1}, "u1=100"},
+		{"the project's unit is the province", Project{Budget: money(100), Unit: ag}, "?=100"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var parts []string
 			var sum int64
-			for _, s := range splitByUnit(&tt.p) {
+			for _, s := range allocate(&tt.p, ag) {
 				id := "?"
-				if s.unit != nil {
-					id = s.unit.ID
+				if s.Unit != nil {
+					id = s.Unit.ID
 				}
-				parts = append(parts, fmt.Sprintf("%s=%d", id, s.amount))
-				sum += s.amount
+				parts = append(parts, fmt.Sprintf("%s=%d", id, s.Amount))
+				sum += s.Amount
 			}
 			if got := strings.Join(parts, " "); got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
-			if sum != tt.total {
-				t.Errorf("shares add up to %d, want %d", sum, tt.total)
+			if sum != tt.p.Budget.Amount {
+				t.Errorf("amounts add up to %d, want the budget %d", sum, tt.p.Budget.Amount)
 			}
 		})
 	}
@@ -428,12 +441,12 @@ func TestRecognitionStats(t *testing.T) {
 	want := `year 2018: projects 0, supported 0, named 0, avg 0, main 0
 recognitions 3: [cnnt/huyen=1 cnnt/tinh=2 group/che_bien=1 group/tcmn=2 unit/an-giang=3 unit/cho-moi=2 unit/tinh-bien=1] reported[cnnt/tinh=9]
 year 2020: projects 0, supported 0, named 0, avg 0, main 0
-recognitions 4: [cnnt/tinh=2 ocop/tinh=2 group/che_bien=2 group/tcmn=1 group/=1 unit/an-giang=4 unit/tinh-bien=2 unit/cho-moi=1] reported[cnnt/tinh=11 ocop/tinh=4]
+recognitions 4: [cnnt/tinh=2 ocop/tinh=2 group/che_bien=2 group/tcmn=1 group/=1 unit/an-giang=4 unit/tinh-bien=2 unit/cho-moi=1 stars/3=1 stars/4=1] reported[cnnt/tinh=11 ocop/tinh=4]
 year 2021: projects 0, supported 0, named 0, avg 0, main 0
 recognitions 1: [cnnt/quoc_gia=1 group/tcmn=1 unit/an-giang=1 unit/cho-moi=1] reported[]
 all
 year 0: projects 0, supported 0, named 0, avg 0, main 0
-recognitions 8: [cnnt/huyen=1 cnnt/tinh=4 cnnt/quoc_gia=1 ocop/tinh=2 group/che_bien=3 group/tcmn=4 group/=1 unit/an-giang=8 unit/cho-moi=4 unit/tinh-bien=3] reported[cnnt/tinh=20 ocop/tinh=4]
+recognitions 8: [cnnt/huyen=1 cnnt/tinh=4 cnnt/quoc_gia=1 ocop/tinh=2 group/che_bien=3 group/tcmn=4 group/=1 unit/an-giang=8 unit/cho-moi=4 unit/tinh-bien=3 stars/3=1 stars/4=1] reported[cnnt/tinh=20 ocop/tinh=4]
 `
 	if got := dumpStats(&m.Stats); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

@@ -4,30 +4,28 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
 // This file sets each reported figure beside the one computed from the
-// detailed records, and warns when the records add up to more than a
-// report published.
+// detailed records of the same unit and years, and warns when the records
+// add up to more than a report published.
 //
-// What each metric is compared with:
+// What each metric is compared with (see computedFigure): the figures of
+// the report's scope (figures.go). A figure is computed only when the
+// records hold something of its kind for the scope: a count of zero
+// records is "not entered", never 0. It may then lack some records
+// (Missing: projects whose budget was not published, …).
 //
-//   - establishments_supported: YearStats.EstablishmentsSupported;
-//   - projects: YearStats.Projects;
-//   - funding_total: the year's funding of the reported figure's stage
-//     (phe_duyet when the report names none), 0 when no project has that
-//     stage;
-//   - funding_kcqg, funding_kcdp: that stage's funding from that source;
-//   - cnnt_tinh, cnnt_khu_vuc, cnnt_quoc_gia: the CNNT awards listed in
-//     the year's rounds of that level;
-//   - ocop: the OCOP awards listed in the year's rounds, every level;
 //   - fairs, study_tours, establishments_in_area: nothing. The records do
 //     not hold them: a trade-fair project may cover several fairs, and the
 //     establishments recorded are those the programme dealt with, not a
 //     census of the area. The figure is shown alone, never a difference.
+//   - A report about a larger area than the site's (the country) is never
+//     compared.
 //
 // When the computed figure exceeds the reported one (see exceeds), the
 // detailed records cannot all be right together with the report: Build
@@ -37,12 +35,12 @@ import (
 // detailed records may add up before they count as exceeding it: 10%.
 const khoangTolerancePercent = 10
 
-// reconcile pairs every figure of ys.Report with the computed one, in the
+// reconcile pairs every figure of a report with the computed one, in the
 // order of ReportMetrics (metrics outside that list, which validation
 // rejects, follow in byte order), and warns in diags for each computed
 // figure that exceeds its reported one.
-func reconcile(ys *YearStats, diags *diag.List) []Reconciled {
-	r := ys.Report
+func reconcile(m *Model, rs *ReportStats, diags *diag.List) []Reconciled {
+	r := rs.Report
 	metrics := make([]string, 0, len(r.Reported))
 	for k := range r.Reported {
 		metrics = append(metrics, k)
@@ -59,8 +57,12 @@ func reconcile(ys *YearStats, diags *diag.List) []Reconciled {
 	for _, metric := range metrics {
 		q := r.Reported[metric]
 		rc := Reconciled{Metric: metric, Reported: q}
-		rc.Computed, rc.HasComputed = computedFigure(ys, metric, q)
-		if rc.HasComputed {
+		if rs.Comparable {
+			computedFigure(m, rs, &rc)
+		} else {
+			rc.Reason = ReasonOtherArea
+		}
+		if rc.HasComputed && !q.Decimal {
 			rc.Diff = q.Value - rc.Computed
 			rc.Exceeds = exceeds(rc.Computed, q.Value, q.Approx)
 		}
@@ -69,7 +71,7 @@ func reconcile(ys *YearStats, diags *diag.List) []Reconciled {
 			if pos.File == "" {
 				pos = r.Pos
 			}
-			diags.Warn(pos, "reported-exceeded", exceededMsg(ys.Year, rc))
+			diags.Warn(pos, "reported-exceeded", exceededMsg(r, rc))
 		}
 		out = append(out, rc)
 	}
@@ -85,34 +87,68 @@ func metricRank(metric string) int {
 	return len(ReportMetrics)
 }
 
-// computedFigure returns the figure of ys that a reported metric is
-// compared with, and false when the records cannot give one.
-func computedFigure(ys *YearStats, metric string, q Quantity) (int64, bool) {
-	switch metric {
+// computedFigure sets the figure of the report's scope that a reported
+// metric is compared with, or the reason there is none.
+func computedFigure(m *Model, rs *ReportStats, rc *Reconciled) {
+	ys := rs.Figures
+	set := func(n int64, missing int) {
+		if n == 0 {
+			rc.Reason = ReasonNotEntered
+			return
+		}
+		rc.Computed, rc.HasComputed, rc.Missing = n, true, missing
+	}
+	switch metric := rc.Metric; metric {
 	case "establishments_supported":
-		return int64(ys.EstablishmentsSupported), true
+		set(int64(ys.EstablishmentsSupported), ys.RecipientsUnknown)
 	case "projects":
-		return int64(ys.Projects), true
+		set(int64(ys.Projects), 0)
+	case "projects_accepted":
+		set(int64(ys.Accepted), 0)
+	case "demo_models":
+		set(int64(ys.DemoModels), 0)
+	case "entries":
+		set(ys.Entries, 0)
 	case "funding_total", "funding_kcqg", "funding_kcdp":
-		stage := stageOf(q.Stage)
+		stage := stageOf(rc.Reported.Stage)
+		missing := ys.Unpublished + ys.SharedOutside
 		for _, f := range ys.Funding {
 			if f.Stage != stage {
 				continue
 			}
 			if metric == "funding_total" {
-				return f.Total, true
+				set(f.Total, missing)
+				return
 			}
 			source := strings.TrimPrefix(metric, "funding_")
 			for _, a := range f.BySource {
 				if a.Key == source {
-					return a.Amount, true
+					set(a.Amount, missing+unknownSource(f))
+					return
 				}
 			}
 		}
-		return 0, true
+		switch {
+		case ys.Unpublished > 0:
+			rc.Reason = ReasonUnpublished
+		case ys.SharedOutside > 0:
+			rc.Reason = ReasonShared
+		default:
+			rc.Reason = ReasonNotEntered
+		}
+	case "counterpart_total":
+		set(ys.Costs.Counterpart, ys.Costs.CounterpartMissing)
+	case "investment_total":
+		set(ys.Costs.Total, ys.Costs.TotalMissing)
+	case "leverage":
+		if l, ok := ys.Costs.Leverage(); ok {
+			rc.ComputedFloat, rc.HasComputed = l, true
+			rc.Missing = ys.Projects - ys.Costs.LeverageProjects
+		} else {
+			rc.Reason = ReasonNotEntered
+		}
 	case "cnnt_tinh", "cnnt_khu_vuc", "cnnt_quoc_gia":
-		level := strings.TrimPrefix(metric, "cnnt_")
-		return int64(ys.Recognitions.ByKey["cnnt/"+level]), true
+		set(int64(ys.Recognitions.ByKey["cnnt/"+strings.TrimPrefix(metric, "cnnt_")]), 0)
 	case "ocop":
 		var n int
 		for k, v := range ys.Recognitions.ByKey {
@@ -120,9 +156,29 @@ func computedFigure(ys *YearStats, metric string, q Quantity) (int64, bool) {
 				n += v
 			}
 		}
-		return int64(n), true
+		set(int64(n), 0)
+	case "ocop_3_sao", "ocop_4_sao", "ocop_5_sao":
+		set(int64(ys.Recognitions.ByKey["stars/"+metric[5:6]]), 0)
+	case "ocop_owners":
+		set(int64(ys.Recognitions.Owners), 0)
+	case "ocop_in_force":
+		end := time.Date(rs.Report.To, 12, 31, 0, 0, 0, 0, time.UTC)
+		set(int64(len(ocopInForce(m, end, rs.Report.Unit))), 0)
+	default:
+		rc.Reason = ReasonNotHeld
 	}
-	return 0, false
+}
+
+// unknownSource counts the amounts of a stage whose source is not known
+// or not allocated: a figure of one source may lack them.
+func unknownSource(f StageFunding) int {
+	n := 0
+	for _, a := range f.BySource {
+		if a.Key == KeyUnknown || a.Key == KeyUnallocated {
+			n++
+		}
+	}
+	return n
 }
 
 // exceeds reports whether a computed figure exceeds a reported one beyond
@@ -148,7 +204,8 @@ func exceeds(computed, reported int64, approx string) bool {
 
 // exceededMsg says which figure of which report the records exceed, with
 // both values written in full.
-func exceededMsg(year int, rc Reconciled) diag.Msg {
+func exceededMsg(r *Report, rc Reconciled) diag.Msg {
+	year := periodLabel(r)
 	q := rc.Reported
 	money := q.Money || IsMoneyMetric(rc.Metric)
 	val := func(n int64, approx, lang string) string {
@@ -168,7 +225,7 @@ func exceededMsg(year int, rc Reconciled) diag.Msg {
 	msg := func(lang string) string {
 		var b strings.Builder
 		if lang == "en" {
-			b.WriteString("report for " + strconv.Itoa(year) + ", figure \"" + Label(EnumMetric, rc.Metric, "en") + "\" (" + rc.Metric + ")")
+			b.WriteString("report for " + year + ", figure \"" + Label(EnumMetric, rc.Metric, "en") + "\" (" + rc.Metric + ")")
 			if stage != "" {
 				b.WriteString(", stage " + Label(EnumStage, stage, "en"))
 			}
@@ -177,10 +234,10 @@ func exceededMsg(year int, rc Reconciled) diag.Msg {
 			if q.Approx == "khoang" {
 				b.WriteString(" (by over " + strconv.Itoa(khoangTolerancePercent) + "%)")
 			}
-			b.WriteString("; check the records of " + strconv.Itoa(year) + " or the published figure")
+			b.WriteString("; check the records of " + year + " or the published figure")
 			return b.String()
 		}
-		b.WriteString("báo cáo năm " + strconv.Itoa(year) + ", chỉ tiêu \"" + Label(EnumMetric, rc.Metric, "vi") + "\" (" + rc.Metric + ")")
+		b.WriteString("báo cáo năm " + year + ", chỉ tiêu \"" + Label(EnumMetric, rc.Metric, "vi") + "\" (" + rc.Metric + ")")
 		if stage != "" {
 			b.WriteString(", giai đoạn " + Label(EnumStage, stage, "vi"))
 		}
@@ -189,7 +246,7 @@ func exceededMsg(year int, rc Reconciled) diag.Msg {
 		if q.Approx == "khoang" {
 			b.WriteString(" (vượt quá " + strconv.Itoa(khoangTolerancePercent) + "%)")
 		}
-		b.WriteString("; hãy kiểm tra lại các bản ghi năm " + strconv.Itoa(year) + " hoặc số liệu công bố")
+		b.WriteString("; hãy kiểm tra lại các bản ghi năm " + year + " hoặc số liệu công bố")
 		return b.String()
 	}
 	return diag.Msg{Vi: msg("vi"), En: msg("en")}

@@ -100,22 +100,24 @@ func TestReconcile(t *testing.T) {
 				"fairs":                    count(3, ""),
 				"establishments_in_area":   count(10_000, "khoang"),
 			},
-			want: `year 2021: projects 3, supported 5, named 5, avg 200000000, main 0
-funding phe_duyet 1000000000: source[kcqg=600000000 kcdp=400000000] activity[ung_dung_mmtb=600000000 hoi_cho_trien_lam=400000000] type[don=1000000000] unit[an-giang=1000000000]
-funding giai_ngan 800000000: source[kcdp=800000000] activity[ung_dung_mmtb=800000000] type[don=800000000] unit[an-giang=800000000]
-recognitions 5: [cnnt/tinh=3 ocop/tinh=1 ocop/quoc_gia=1 group/=5 unit/an-giang=5] reported[]
+			// No average: two stages. The records list no award of the
+			// regional and national levels: not 0, not entered.
+			want: `year 2021: projects 3, supported 5, named 5, avg 0, main 0
+funding phe_duyet 1000000000: source[kcqg=600000000 kcdp=400000000] activity[ung_dung_mmtb=600000000 hoi_cho_trien_lam=400000000] type[don=1000000000] unit[?=1000000000]
+funding giai_ngan 800000000: source[kcdp=800000000] activity[ung_dung_mmtb=800000000] type[don=800000000] unit[?=800000000]
+recognitions 5: [cnnt/tinh=3 ocop/tinh=1 ocop/quoc_gia=1 group/=5 unit/an-giang=5 stars/4=1 stars/5=1] reported[]
 reported establishments_supported 5: computed 5, diff 0, exceeds false
 reported funding_total 1000000000: computed 1000000000, diff 0, exceeds false
 reported funding_kcqg hon 600000000: computed 600000000, diff 0, exceeds false
 reported funding_kcdp gan 400000000: computed 400000000, diff 0, exceeds false
 reported projects 3: computed 3, diff 0, exceeds false
 reported cnnt_tinh 11: computed 3, diff 8, exceeds false
-reported cnnt_khu_vuc 0: computed 0, diff 0, exceeds false
-reported cnnt_quoc_gia duoi 1: computed 0, diff 1, exceeds false
+reported cnnt_khu_vuc 0: no computed figure (not-entered)
+reported cnnt_quoc_gia duoi 1: no computed figure (not-entered)
 reported ocop khoang 2: computed 2, diff 0, exceeds false
-reported fairs 3: no computed figure
-reported study_tours 5: no computed figure
-reported establishments_in_area khoang 10000: no computed figure
+reported fairs 3: no computed figure (not-held)
+reported study_tours 5: no computed figure (not-held)
+reported establishments_in_area khoang 10000: no computed figure (not-held)
 `,
 		},
 		{
@@ -126,7 +128,7 @@ reported establishments_in_area khoang 10000: no computed figure
 				"funding_kcqg":  staged(amountOf(5, ""), "quyet_toan"),
 			},
 			want: `reported funding_total 800000000: computed 800000000, diff 0, exceeds false
-reported funding_kcqg 5: computed 0, diff 5, exceeds false
+reported funding_kcqg 5: no computed figure (not-entered)
 reported funding_kcdp duoi 900000000: computed 800000000, diff 100000000, exceeds false
 `,
 		},

@@ -63,7 +63,9 @@ func (b *builder) sortAll() {
 	sortKeyed(m.Programmes, func(p *Programme) nameKey {
 		return nameKey{n: -p.FromYear, first: vi.SortKey(p.Name), id: p.ID}
 	}, compareNameKey)
-	slices.SortStableFunc(m.Reports, func(x, y *Report) int { return cmp.Compare(x.Year, y.Year) })
+	slices.SortStableFunc(m.Reports, func(x, y *Report) int {
+		return cmp.Or(cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To), cmp.Compare(x.ID, y.ID))
+	})
 	slices.SortStableFunc(m.News, func(x, y *Article) int {
 		return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(x.Slug, y.Slug))
 	})
@@ -86,6 +88,16 @@ func (b *builder) link() {
 		if u.Parent != nil {
 			u.Parent.Children = append(u.Parent.Children, u)
 		}
+		for _, p := range u.Parents {
+			if p.Unit != u.Parent && !slices.Contains(p.Unit.Children, u) {
+				p.Unit.Children = append(p.Unit.Children, u)
+			}
+		}
+		for _, s := range u.Successors {
+			if !slices.Contains(s.Unit.FormedFrom, u) {
+				s.Unit.FormedFrom = append(s.Unit.FormedFrom, u)
+			}
+		}
 	}
 	unitsOf := make(map[*Establishment][]*Unit, len(m.Establishments))
 	for _, e := range m.Establishments {
@@ -107,6 +119,9 @@ func (b *builder) link() {
 		if p.Programme != nil {
 			p.Programme.Projects = append(p.Programme.Projects, p)
 		}
+		if p.Unit != nil {
+			p.Units = append(p.Units, p.Unit)
+		}
 		for _, ben := range p.Beneficiaries {
 			e := ben.Establishment
 			e.Support = append(e.Support, Support{Project: p, Amount: ben.Amount, Equipment: ben.Equipment})
@@ -118,7 +133,11 @@ func (b *builder) link() {
 	// Recognitions oldest first: by the round's year, then up the levels.
 	var recs []*Recognition
 	for _, rd := range m.Rounds {
-		recs = append(recs, rd.Awards...)
+		for _, a := range rd.Awards {
+			if a.Product != nil {
+				recs = append(recs, a)
+			}
+		}
 	}
 	slices.SortStableFunc(recs, func(x, y *Recognition) int {
 		return cmp.Or(cmp.Compare(x.Round.Year, y.Round.Year),
@@ -141,6 +160,12 @@ func (b *builder) link() {
 				ref.Project.News = appendOnce(ref.Project.News, a)
 			case ref.Round != nil:
 				ref.Round.News = appendOnce(ref.Round.News, a)
+			case ref.Programme != nil:
+				ref.Programme.News = appendOnce(ref.Programme.News, a)
+			case ref.Unit != nil:
+				ref.Unit.News = appendOnce(ref.Unit.News, a)
+			case ref.Report != nil:
+				ref.Report.News = appendOnce(ref.Report.News, a)
 			}
 		}
 		for _, t := range a.Tags {

@@ -1,5 +1,7 @@
 package model
 
+import "github.com/khuyencong/khuyencong/internal/diag"
+
 // The schemas below describe every record kind of the data contract
 // (docs/du-lieu.md) as data: one generic walker (decode.go) checks a YAML
 // mapping against them and reports every problem at once.
@@ -26,6 +28,8 @@ const (
 	kPhoto                 // a photo mapping, whose file must exist
 	kSuccessor             // a unit id, or {unit, partial}
 	kReported              // a report's mapping of metric to figure
+	kCount                 // a whole number, or {amount, approx}
+	kCounts                // a mapping of key (of enum, when given) to kCount
 )
 
 // field describes one key of a mapping.
@@ -39,6 +43,9 @@ type field struct {
 	elem *field
 	// fields describes the keys of a kMapping or kPhoto field.
 	fields []field
+	// silent says what to write in a required field when the source does
+	// not give it; it ends the message about the missing field.
+	silent diag.Msg
 }
 
 // schema is the list of keys a record kind accepts.
@@ -79,17 +86,23 @@ var (
 	decisionFields = []field{
 		{key: "number", kind: kString},
 		{key: "date", kind: kDate},
+		{key: "issuer", kind: kString},
 		{key: "title", kind: kString},
 		{key: "url", kind: kString},
+	}
+	spanFields = []field{
+		{key: "from", kind: kDate},
+		{key: "to", kind: kDate},
 	}
 	linkFields = []field{
 		{key: "name", kind: kString},
 		{key: "url", kind: kString},
 	}
 
-	fieldSources = field{key: "sources", kind: kList, elem: listOf(field{kind: kMapping, fields: sourceFields})}
-	fieldPhotos  = field{key: "photos", kind: kList, elem: listOf(field{kind: kPhoto, fields: photoFields})}
-	fieldPrivate = field{key: "private", kind: kList, elem: listOf(field{kind: kString})}
+	fieldSources  = field{key: "sources", kind: kList, elem: listOf(field{kind: kMapping, fields: sourceFields})}
+	fieldPhotos   = field{key: "photos", kind: kList, elem: listOf(field{kind: kPhoto, fields: photoFields})}
+	fieldPrivate  = field{key: "private", kind: kList, elem: listOf(field{kind: kString})}
+	fieldDecision = field{key: "decision", kind: kMapping, fields: decisionFields}
 )
 
 var siteSchema = schema{
@@ -128,6 +141,11 @@ var unitSchema = schema{
 	{key: "valid_from", kind: kDate},
 	{key: "valid_to", kind: kDate},
 	{key: "successors", kind: kList, elem: listOf(field{kind: kSuccessor})},
+	{key: "parents", kind: kList, elem: listOf(field{kind: kMapping, fields: []field{
+		{key: "unit", kind: kRef, required: true},
+		{key: "from", kind: kDate},
+		{key: "to", kind: kDate},
+	}})},
 	fieldSources,
 	fieldPrivate,
 }
@@ -142,7 +160,9 @@ var establishmentSchema = schema{
 	{key: "address", kind: kMapping, required: true, fields: []field{
 		{key: "street", kind: kString},
 		{key: "hamlet", kind: kString},
-		{key: "unit", kind: kRef, required: true},
+		{key: "unit", kind: kRef, required: true, silent: diag.M(
+			"khi nguồn không nêu xã, huyện, ghi id của tỉnh (đơn vị ghi ở area trong data/site.yaml)",
+			"when the source names no commune or district, write the province's id (the unit of area in data/site.yaml)")},
 		{key: "current_unit", kind: kRef},
 	}},
 	{key: "contact", kind: kMapping, fields: []field{
@@ -161,7 +181,9 @@ var establishmentSchema = schema{
 var productSchema = schema{
 	{key: "id", kind: kString},
 	{key: "name", kind: kString, required: true},
-	{key: "establishment", kind: kRef, required: true},
+	{key: "establishment", kind: kRef, required: true, silent: diag.M(
+		"khi nguồn không nêu cơ sở sản xuất, đừng tạo hồ sơ sản phẩm: ghi sản phẩm trong awards của vòng bình chọn với name, owner và unit",
+		"when the source does not name the maker, do not write a product record: write the product in the round's awards with name, owner and unit")},
 	{key: "group", kind: kEnum, enum: EnumGroup},
 	{key: "description", kind: kMarkdown},
 	{key: "specs", kind: kLabels},
@@ -181,15 +203,33 @@ var roundSchema = schema{
 	{key: "level", kind: kEnum, enum: EnumLevel, required: true},
 	{key: "region", kind: kEnum, enum: EnumRegion},
 	{key: "year", kind: kYear, required: true},
-	{key: "decision", kind: kMapping, fields: decisionFields},
-	{key: "reported_count", kind: kInt},
+	{key: "title", kind: kString},
+	{key: "round", kind: kInt},
+	{key: "status", kind: kEnum, enum: EnumRoundStatus},
+	{key: "organiser", kind: kString},
+	fieldDecision,
+	{key: "judging", kind: kMapping, fields: spanFields},
+	{key: "entries_count", kind: kCount},
+	{key: "entrants_count", kind: kCount},
+	{key: "entries_by_group", kind: kCounts, enum: EnumGroup},
+	{key: "planned_count", kind: kCount},
+	{key: "prizes", kind: kCounts},
+	{key: "reported_count", kind: kCount},
+	{key: "reported_by_stars", kind: kCounts, enum: EnumStars},
+	{key: "owners_count", kind: kCount},
+	{key: "description", kind: kMarkdown},
 	{key: "awards", kind: kList, required: true, elem: listOf(field{kind: kMapping, fields: []field{
-		{key: "product", kind: kRef, required: true},
+		{key: "product", kind: kRef},
+		{key: "name", kind: kString},
+		{key: "owner", kind: kString},
+		{key: "unit", kind: kRef},
+		{key: "grade", kind: kString},
 		{key: "score", kind: kFloat},
 		{key: "stars", kind: kInt},
 		{key: "valid_until", kind: kDate},
 		{key: "certificate", kind: kString},
 	}})},
+	{key: "next_level", kind: kList, elem: listOf(field{kind: kRef})},
 	fieldSources,
 	fieldPrivate,
 }
@@ -197,13 +237,32 @@ var roundSchema = schema{
 var projectSchema = schema{
 	{key: "id", kind: kString},
 	{key: "title", kind: kString, required: true},
-	{key: "year", kind: kYear, required: true},
+	{key: "year", kind: kYear, required: true, silent: diag.M(
+		"ghi năm kế hoạch (năm của nguồn kinh phí); khi nguồn chỉ nêu năm nghiệm thu, ghi năm đó; khi nguồn không nêu năm nào, ghi năm của bài viết đưa tin, ví dụ year: 2021",
+		"write the plan year (the year of the funds); when the source gives only the year of acceptance, write that year; when it gives no year, write the year of the article that reports it, e.g. year: 2021")},
 	{key: "programme", kind: kRef},
-	{key: "funding_source", kind: kEnum, enum: EnumFundingSource, required: true},
+	{key: "funding_source", kind: kEnum, enum: EnumFundingSource},
 	{key: "type", kind: kEnum, enum: EnumProjectType},
-	{key: "activity", kind: kEnum, enum: EnumActivity, required: true},
-	{key: "budget", kind: kMoney, required: true},
+	{key: "activity", kind: kEnum, enum: EnumActivity, required: true, silent: diag.M(
+		"khi nguồn không nêu nội dung hỗ trợ, ghi activity: khac",
+		"when the source does not say what was supported, write activity: khac")},
+	{key: "budget", kind: kMoney},
 	{key: "counterpart", kind: kMoney},
+	{key: "total_cost", kind: kMoney},
+	{key: "budget_shared", kind: kMapping, fields: []field{
+		{key: "amount", kind: kAmount, required: true},
+		{key: "approx", kind: kEnum, enum: EnumApprox},
+		{key: "stage", kind: kEnum, enum: EnumStage},
+		{key: "with", kind: kList, required: true, elem: listOf(field{kind: kRef})},
+	}},
+	fieldDecision,
+	{key: "milestones", kind: kList, elem: listOf(field{kind: kMapping, fields: []field{
+		{key: "status", kind: kEnum, enum: EnumStatus, required: true},
+		{key: "date", kind: kDate},
+		{key: "note", kind: kString},
+	}})},
+	{key: "results", kind: kList, elem: listOf(field{kind: kMarkdown})},
+	{key: "unit", kind: kRef},
 	{key: "beneficiaries", kind: kList, elem: listOf(field{kind: kMapping, fields: []field{
 		{key: "establishment", kind: kRef, required: true},
 		{key: "amount", kind: kMoney},
@@ -222,7 +281,7 @@ var programmeSchema = schema{
 	{key: "scope", kind: kEnum, enum: EnumScope},
 	{key: "from_year", kind: kYear},
 	{key: "to_year", kind: kYear},
-	{key: "decision", kind: kMapping, fields: decisionFields},
+	fieldDecision,
 	{key: "priorities", kind: kList, elem: listOf(field{kind: kMarkdown})},
 	{key: "summary", kind: kMarkdown},
 	fieldSources,
@@ -230,8 +289,21 @@ var programmeSchema = schema{
 }
 
 var reportSchema = schema{
-	{key: "year", kind: kYear, required: true},
+	{key: "id", kind: kString},
+	{key: "year", kind: kYear},
+	{key: "period", kind: kMapping, fields: []field{
+		{key: "from", kind: kYear, required: true},
+		{key: "to", kind: kYear, required: true},
+	}},
+	{key: "unit", kind: kRef},
+	{key: "title", kind: kString},
+	fieldDecision,
 	{key: "reported", kind: kReported},
+	{key: "shares", kind: kList, elem: listOf(field{kind: kMapping, fields: []field{
+		{key: "metric", kind: kEnum, enum: EnumMetric, required: true},
+		{key: "of", kind: kString, required: true},
+		{key: "percent", kind: kFloat, required: true},
+	}})},
 	{key: "notes", kind: kMarkdown},
 	fieldSources,
 	fieldPrivate,
@@ -239,7 +311,9 @@ var reportSchema = schema{
 
 var newsSchema = schema{
 	{key: "title", kind: kString, required: true},
-	{key: "date", kind: kTime, required: true},
+	{key: "date", kind: kTime, required: true, silent: diag.M(
+		"ghi ngày đăng của bài gốc, ví dụ date: 2021-08-17; khi bài gốc không ghi ngày, ghi ngày bài được đăng trên trang này",
+		"write the date the original article was published, e.g. date: 2021-08-17; when it gives none, write the day the article is published on this site")},
 	{key: "author", kind: kString},
 	{key: "source", kind: kMapping, fields: linkFields},
 	{key: "summary", kind: kString},

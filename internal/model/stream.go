@@ -43,11 +43,11 @@ func NewBuilder(opts Options, assets []string) *Builder {
 			RoundByID:         map[string]*Round{},
 			ProjectByID:       map[string]*Project{},
 			ProgrammeByID:     map[string]*Programme{},
+			ReportByID:        map[string]*Report{},
 			Tags:              map[string][]*Article{},
 		},
-		ids:         map[string]*idIndex{},
-		slugs:       map[string]map[string]diag.Pos{},
-		reportYears: map[int]diag.Pos{},
+		ids:   map[string]*idIndex{},
+		slugs: map[string]map[string]diag.Pos{},
 	}}
 }
 

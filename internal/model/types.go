@@ -56,6 +56,7 @@ type Model struct {
 	RoundByID         map[string]*Round
 	ProjectByID       map[string]*Project
 	ProgrammeByID     map[string]*Programme
+	ReportByID        map[string]*Report
 
 	// Tags maps each news tag to its articles (newest first); TagNames are
 	// the tags in Vietnamese order.
@@ -104,8 +105,12 @@ type Quantity struct {
 	Approx string
 	// Money is true for amounts of đồng, false for counts.
 	Money bool
-	Stage string
-	Set   bool
+	// Decimal is true for a figure with decimals (a leverage ratio), held
+	// in Float instead of Value.
+	Decimal bool
+	Float   float64
+	Stage   string
+	Set     bool
 	// Pos is where the figure is written (the metric's key in a report),
 	// for warnings about it; zero when not known.
 	Pos diag.Pos
@@ -194,10 +199,14 @@ type Link struct {
 // Unit is an administrative unit of the gazetteer.
 type Unit struct {
 	ID, Name string
-	// Type is "tinh", "thanh_pho_tw", "thanh_pho", "thi_xa", "huyen",
-	// "quan", "phuong", "xa", "thi_tran" or "dac_khu".
-	Type      string
-	Parent    *Unit
+	// Type is "quoc_gia", "tinh", "thanh_pho_tw", "thanh_pho", "thi_xa",
+	// "huyen", "quan", "phuong", "xa", "thi_tran" or "dac_khu".
+	Type   string
+	Parent *Unit
+	// Parents are the units above it over time, when that changed (a
+	// district of one province until a date, of another from the next
+	// day); Parent is the one written as the short form, or the last.
+	Parents   []UnitParent
 	Children  []*Unit
 	Code      string
 	ValidFrom Date
@@ -209,11 +218,26 @@ type Unit struct {
 	// (non-partial) successions; nil when the mapping is not one-to-one.
 	Current *Unit
 
+	// FormedFrom are the units that list this one among their successors
+	// (derived): the units it was formed from, or that merged into it.
+	FormedFrom []*Unit
+
 	// Establishments and Products are those whose address unit (as
 	// recorded, or today's) is this unit or one below it.
 	Establishments []*Establishment
 	Products       []*Product
-	Pos            diag.Pos
+	News           []*Article
+	// Builtin is true for the country (viet-nam) when the site's
+	// units.yaml does not write it.
+	Builtin bool
+	Pos     diag.Pos
+}
+
+// UnitParent is the unit above a unit over a span of time; From and To are
+// open when zero.
+type UnitParent struct {
+	Unit     *Unit
+	From, To Date
 }
 
 // Successor is a unit that replaced another, wholly or in part.
@@ -335,32 +359,133 @@ type Round struct {
 	Year     int
 	Decision Decision
 	// ReportedCount is the number recognised as officially reported, which
-	// may exceed the awards listed.
+	// may exceed the awards listed; ReportedApprox its qualifier.
 	ReportedCount    int
 	HasReportedCount bool
-	Awards           []*Recognition
-	Sources          []Source
-	News             []*Article
-	Pos              diag.Pos
+	ReportedApprox   string
+	// Title is the title written in the record, "" for the default one
+	// (made in full words by the pages).
+	Title string
+	// Number is the round within its year ("đợt 2"), 0 when not given.
+	Number int
+	// Status is "dang_binh_chon" (entries received or being judged, no
+	// result yet) or "da_cong_nhan" (the default).
+	Status    string
+	Organiser string
+	// Judging is when the entries were judged.
+	Judging Span
+	// Entries and Entrants are the products entered and the
+	// establishments that entered; Planned the number to be recognised,
+	// announced before the result (never a recognised count); Owners the
+	// OCOP owners (chủ thể). Each is unset when not written.
+	Entries, Entrants, Planned, Owners Quantity
+	// EntriesByGroup are the entries by product group, in the groups'
+	// order; Prizes the prize structure by grade, as written;
+	// ReportedByStars the OCOP products reported by stars (3, 4, 5).
+	EntriesByGroup  []Count
+	Prizes          []Count
+	ReportedByStars []Count
+	Description     Markdown
+	// NextLevel are the products put forward to the next level's round.
+	NextLevel []*Product
+	Awards    []*Recognition
+	Sources   []Source
+	News      []*Article
+	Pos       diag.Pos
+}
+
+// Judged reports whether the round has its result: false while it is
+// being judged (status dang_binh_chon).
+func (r *Round) Judged() bool { return r.Status != "dang_binh_chon" }
+
+// Span is a span of dates, either end open when zero.
+type Span struct {
+	From, To Date
+}
+
+// Count is a number under a key: a product group, a prize grade, a number
+// of stars.
+type Count struct {
+	Key    string
+	Value  int64
+	Approx string
 }
 
 // Decision is an official decision.
 type Decision struct {
 	Number, Title, URL string
-	Date               Date
+	// Issuer is who issued it, as written ("UBND tỉnh Tuyên Quang").
+	Issuer string
+	Date   Date
 }
 
-// Recognition is one award of a round to a product.
+// IsZero reports whether nothing of the decision is known.
+func (d Decision) IsZero() bool {
+	return d.Number == "" && d.Title == "" && d.URL == "" && d.Issuer == "" && d.Date.IsZero()
+}
+
+// Recognition is one award of a round: to a product of the records, or
+// (Product nil) to a product written in the round alone, by Name, Owner
+// and Unit.
 type Recognition struct {
 	Round   *Round
 	Product *Product
-	Score   float64
+	// Name, Owner and Unit describe a product that has no record of its
+	// own; empty when Product is set.
+	Name, Owner string
+	Unit        *Unit
+	Score       float64
+	// Grade is the prize grade: "a", "b", "c" or free text ("giải Nhất").
+	Grade string
 	// Stars is 3–5 for OCOP, 0 otherwise.
 	Stars int
-	// ValidUntil is set for OCOP (default: decision date + 36 months).
+	// ValidUntil is the last day of an OCOP certificate (default: the
+	// decision date + 36 months; unknown without a decision date).
 	ValidUntil  Date
 	Certificate string
 	Pos         diag.Pos
+}
+
+// ProductName is the name of the product recognised.
+func (r *Recognition) ProductName() string {
+	if r.Product != nil {
+		return r.Product.Name
+	}
+	return r.Name
+}
+
+// Expired reports whether an OCOP certificate had ended by the day now:
+// its last day (ValidUntil, to the precision it is known) is before now.
+// A certificate of unknown validity is not taken as expired.
+func (r *Recognition) Expired(now time.Time) bool {
+	if r.ValidUntil.IsZero() {
+		return false
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return lastDay(r.ValidUntil).Before(today)
+}
+
+// ExpiredFrom is the first day a certificate is no longer valid: the day
+// after ValidUntil, to the same precision (the month after a month, the
+// year after a year).
+func (r *Recognition) ExpiredFrom() Date { return DayAfter(r.ValidUntil) }
+
+// DayAfter returns the day after d, to the precision d is known: the
+// month after a month, the year after a year; zero for zero.
+func DayAfter(d Date) Date {
+	switch {
+	case d.IsZero():
+		return Date{}
+	case d.Month == 0:
+		return Date{Year: d.Year + 1}
+	case d.Day == 0:
+		if d.Month == 12 {
+			return Date{Year: d.Year + 1, Month: 1}
+		}
+		return Date{Year: d.Year, Month: d.Month + 1}
+	}
+	t := d.Time().AddDate(0, 0, 1)
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 }
 
 // Project is a support project (đề án khuyến công) or activity.
@@ -368,14 +493,32 @@ type Project struct {
 	ID, Title string
 	Year      int
 	Programme *Programme
-	// FundingSource is "kcqg", "kcdp" or "khac".
+	// FundingSource is "kcqg", "kcdp", "khac", or "" when the source does
+	// not say (shown as not known, summed apart).
 	FundingSource string
 	// Type is "nhom", "diem" or "don" (default).
 	Type string
 	// Activity is one of the activities of the data contract.
-	Activity    string
+	Activity string
+	// Budget is the khuyến công funding; not Set when it was not
+	// published, or when the project is part of a shared budget.
 	Budget      Money
 	Counterpart Money
+	// TotalCost is the whole investment (khuyến công, counterpart and
+	// other money), not Set when not written.
+	TotalCost Money
+	// Shared is the one published amount of a group of projects, when
+	// this project is one of them; the same value for every project of
+	// the group.
+	Shared   *SharedBudget
+	Decision Decision
+	// Milestones are the steps of the project, as written (oldest first
+	// when dated).
+	Milestones []Milestone
+	// Results are short statements of outcomes.
+	Results []Markdown
+	// Unit is the area of the project when no beneficiary is named.
+	Unit *Unit
 	// Beneficiaries are the named recipients.
 	Beneficiaries []Beneficiary
 	// BeneficiariesCount is the number of recipients as written, 0 when
@@ -383,15 +526,31 @@ type Project struct {
 	BeneficiariesCount int
 	Recipients         int
 	// Status is "de_xuat", "phe_duyet", "thuc_hien", "nghiem_thu",
-	// "quyet_toan", "huy" or "".
+	// "quyet_toan", "huy" or "": as written, else the last milestone's.
 	Status  string
 	Summary Markdown
 	Sources []Source
-	// Units are the distinct address units (as recorded) of the named
-	// beneficiaries.
+	// Units are the project's Unit, then the distinct address units (as
+	// recorded) of the named beneficiaries.
 	Units []*Unit
 	News  []*Article
 	Pos   diag.Pos
+}
+
+// SharedBudget is one published amount for several projects: it counts
+// once, for the group, and is never divided among them.
+type SharedBudget struct {
+	Money
+	// Projects are the projects of the group, the one that writes the
+	// amount first, then the others in the order written.
+	Projects []*Project
+}
+
+// Milestone is a step of a project: approved, accepted…
+type Milestone struct {
+	Status string
+	Date   Date
+	Note   string
 }
 
 // Beneficiary is a named recipient of a project.
@@ -413,17 +572,43 @@ type Programme struct {
 	Summary    Markdown
 	Sources    []Source
 	Projects   []*Project
+	News       []*Article
 	Pos        diag.Pos
 }
 
-// Report holds the figures officially reported for one year.
+// Report holds the figures officially reported for one year or a span of
+// years, about one unit.
 type Report struct {
-	Year int
+	// ID is the id written, else made from the period, the unit (when not
+	// the site's area) and the title: "2020", "2016-2020-viet-nam".
+	ID string
+	// Year is the year of a one-year report; From and To the years of a
+	// report about several ("5 năm qua"), equal to Year for one year.
+	Year     int
+	From, To int
+	// Unit is the area reported on; nil means the site's area.
+	Unit     *Unit
+	Title    string
+	Decision Decision
 	// Reported maps a metric (see ReportMetrics) to its figure.
 	Reported map[string]Quantity
-	Notes    Markdown
-	Sources  []Source
-	Pos      diag.Pos
+	// Shares are figures published as a percentage of another.
+	Shares  []Share
+	Notes   Markdown
+	Sources []Source
+	News    []*Article
+	Pos     diag.Pos
+}
+
+// MultiYear reports whether the report covers several years.
+func (r *Report) MultiYear() bool { return r.From != r.To }
+
+// Share is a figure published as a percentage of another ("chiếm 35 %
+// tổng kinh phí").
+type Share struct {
+	// Metric is a report metric; Of is a metric or free text.
+	Metric, Of string
+	Percent    float64
 }
 
 // ReportMetrics lists the metrics a report may give, in display order.
@@ -432,11 +617,22 @@ var ReportMetrics = []string{
 	"funding_total",
 	"funding_kcqg",
 	"funding_kcdp",
+	"counterpart_total",
+	"investment_total",
+	"leverage",
 	"projects",
+	"projects_accepted",
+	"demo_models",
+	"entries",
 	"cnnt_tinh",
 	"cnnt_khu_vuc",
 	"cnnt_quoc_gia",
 	"ocop",
+	"ocop_3_sao",
+	"ocop_4_sao",
+	"ocop_5_sao",
+	"ocop_owners",
+	"ocop_in_force",
 	"fairs",
 	"study_tours",
 	"establishments_in_area",
@@ -479,4 +675,7 @@ type Ref struct {
 	Product       *Product
 	Project       *Project
 	Round         *Round
+	Programme     *Programme
+	Unit          *Unit
+	Report        *Report
 }

@@ -108,6 +108,11 @@ func (c Chart) Table() ChartTable {
 			if i < len(s.Values) {
 				v = s.Values[i]
 			}
+			if stacked && v == 0 {
+				// A part of a stack with nothing recorded: no data, not 0.
+				row = append(row, chartWord("noData", c.Lang))
+				continue
+			}
 			row = append(row, c.full(v))
 		}
 		if stacked {
@@ -322,5 +327,6 @@ func chartWord(key, lang string) string {
 }
 
 var chartWords = map[string][2]string{
-	"total": {"Tổng", "Total"},
+	"total":  {"Tổng", "Total"},
+	"noData": {"không có số liệu", "no data"},
 }

@@ -118,8 +118,9 @@ func TestChartTable(t *testing.T) {
 	want := ChartTable{
 		Head: []string{"Năm", "Khuyến công quốc gia", "Khuyến công địa phương", "Tổng"},
 		Rows: [][]string{
-			{"2020", "2.100.000.000 đồng", "0 đồng", "2.100.000.000 đồng"},
-			{"2021", "0 đồng", "850.000.000 đồng", "850.000.000 đồng"},
+			// A source with nothing recorded in a year: no data, not 0.
+			{"2020", "2.100.000.000 đồng", "không có số liệu", "2.100.000.000 đồng"},
+			{"2021", "không có số liệu", "850.000.000 đồng", "850.000.000 đồng"},
 			{"2022", "1.500.000.000 đồng", "450.000.000 đồng", "1.950.000.000 đồng"},
 		},
 	}

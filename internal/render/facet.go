@@ -101,6 +101,15 @@ func (r *renderer) enumValue(enum, key string) [3]string {
 	return [3]string{enumSlug(key), sentence(r.f.label(enum, key)), enumOrder(enum, key)}
 }
 
+// sourceValue is the facet value of a funding source; a project whose
+// source was not given is under "không rõ nguồn", last.
+func (r *renderer) sourceValue(key string) [3]string {
+	if key == "" {
+		return [3]string{"khong-ro", sentence(r.f.i18n.text("stats.sourceUnknown")), "9999"}
+	}
+	return r.enumValue(model.EnumFundingSource, key)
+}
+
 func yearValue(y int) [3]string {
 	return [3]string{strconv.Itoa(y), strconv.Itoa(y), yearOrder(y)}
 }
@@ -130,6 +139,9 @@ func (r *renderer) productFacets() []Facet {
 				lv := r.f.i18n.text("level." + rd.Level)
 				o := fmt.Sprintf("%d%04d", model.EnumIndex(model.EnumScheme, rd.Scheme), model.EnumIndex(model.EnumLevel, rd.Level))
 				if rd.Scheme == "ocop" {
+					if rc.Expired(r.m.Now) {
+						continue // listed as current nowhere
+					}
 					out = append(out, [3]string{"ocop-" + enumSlug(rd.Level), "OCOP " + lv, o})
 					if rc.Stars > 0 {
 						out = append(out, [3]string{fmt.Sprintf("ocop-%d-sao", rc.Stars), r.f.i18n.text("facet.stars", rc.Stars), fmt.Sprintf("2%04d", rc.Stars)})
@@ -198,7 +210,7 @@ func (r *renderer) establishmentFacets() []Facet {
 			return nil
 		}},
 		{"nguon-von", "facet.supportSource", func(x any) [][3]string {
-			return support(x, func(s model.Support) [3]string { return r.enumValue(model.EnumFundingSource, s.Project.FundingSource) })
+			return support(x, func(s model.Support) [3]string { return r.sourceValue(s.Project.FundingSource) })
 		}},
 		{"hoat-dong", "facet.supportActivity", func(x any) [][3]string {
 			return support(x, func(s model.Support) [3]string { return r.enumValue(model.EnumActivity, s.Project.Activity) })
@@ -218,7 +230,7 @@ func (r *renderer) projectFacets() []Facet {
 	specs := []facetSpec{
 		{"nam", "facet.year", func(x any) [][3]string { return [][3]string{yearValue(x.(*model.Project).Year)} }},
 		{"nguon-von", "facet.source", func(x any) [][3]string {
-			return [][3]string{r.enumValue(model.EnumFundingSource, x.(*model.Project).FundingSource)}
+			return [][3]string{r.sourceValue(x.(*model.Project).FundingSource)}
 		}},
 		{"hoat-dong", "facet.activity", func(x any) [][3]string {
 			return [][3]string{r.enumValue(model.EnumActivity, x.(*model.Project).Activity)}
@@ -357,7 +369,7 @@ var facetI18n = map[string][2]string{
 	"facet.source":          {"Nguồn kinh phí", "Funding source"},
 	"facet.activity":        {"Nội dung hoạt động", "Activity"},
 	"facet.stars":           {"OCOP %d sao", "OCOP %d stars"},
-	"facet.cnnt":            {"SP CNNT tiêu biểu %s", "Standout product, %s"},
+	"facet.cnnt":            {"Sản phẩm công nghiệp nông thôn tiêu biểu %s", "Standout product, %s"},
 	"facet.title":           {"%s – %s: %s", "%s – %s: %s"},
 	"facet.description":     {"%d mục trong %s, theo %s: %s.", "%d records in %s by %s: %s."},
 	"facet.count":           {"%d mục", "%d records"},

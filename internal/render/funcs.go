@@ -74,35 +74,65 @@ func newFuncs(m *model.Model, opts Options, lang string) *funcs {
 //	award r           a recognition as badge text: "SP CNNT tiêu biểu cấp
 //	                  khu vực phía Nam 2020", "OCOP 4 sao cấp tỉnh 2022"
 //	validity r        an OCOP recognition's validity: "hiệu lực đến …"
-//	unitName u        a unit with its type word: "xã Tri Tôn"
+//	unitName u        a unit with its short type word: "xã Tri Tôn"
+//	unitFate u        what became of a unit that ended (unitwords.go)
+//	unitOrigin u      what a unit was formed from
+//	unitNow u         today's unit of one that ended: "nay là …", "nay thuộc …"
+//	addressNow a      unitNow for an address (its current_unit first)
+//	unitParents u     the units above a unit over time
+//	awardHTML r       award, with its abbreviations in <abbr title="…">
+//	abbr s            text with its abbreviations in <abbr title="…">
+//	expired r         whether an OCOP certificate has ended by the build date
 //	address a         an address as recorded: "ấp …, xã …, tỉnh …"
 //	refTitle ref      the name or title of the record a model.Ref points at
 //	dict k v …        a map of its key and value pairs, to hand a partial
 //	                  template several values
 func (f *funcs) FuncMap() template.FuncMap {
 	return template.FuncMap{
-		"path":       Path,
-		"money":      f.money,
-		"moneyFull":  f.moneyFull,
-		"qty":        f.qty,
-		"vnd":        f.vnd,
-		"number":     f.number,
-		"date":       f.date,
-		"longDate":   f.longDate,
-		"formalDate": f.formalDate,
-		"isoDate":    isoDate,
-		"t":          f.i18n.text,
-		"label":      f.label,
-		"markdown":   f.md.HTML,
-		"body":       f.body,
-		"abs":        f.abs,
-		"award":      f.award,
-		"validity":   f.validity,
-		"unitName":   f.unitName,
-		"address":    f.address,
-		"dict":       dict,
-		"refTitle":   f.refTitle,
-		"photo":      f.photo,
+		"path":        Path,
+		"money":       f.money,
+		"moneyFull":   f.moneyFull,
+		"qty":         f.qty,
+		"vnd":         f.vnd,
+		"number":      f.number,
+		"date":        f.date,
+		"longDate":    f.longDate,
+		"formalDate":  f.formalDate,
+		"isoDate":     isoDate,
+		"t":           f.i18n.text,
+		"label":       f.label,
+		"markdown":    f.md.HTML,
+		"body":        f.body,
+		"abs":         f.abs,
+		"award":       f.award,
+		"validity":    f.validity,
+		"unitName":    f.unitName,
+		"unitFate":    f.unitFate,
+		"unitFateNow": f.unitFateNow,
+		"lower":       lower,
+		"unitOrigin":  f.unitOrigin,
+		"unitNow":     f.unitNow,
+		"addressNow":  f.addressNow,
+		"unitParents": f.unitParents,
+		"address":     f.address,
+		"awardHTML":   f.awardHTML,
+		"abbr":        f.abbr,
+		"expired":     f.expired,
+		"count":       f.count,
+		"span":        f.span,
+		"grade":       f.grade,
+		"prizes":      f.prizes,
+		"stars":       f.stars,
+		"costs":       func(p *model.Project) model.ProjectCosts { return p.Costs() },
+		"leverage":    f.leverage,
+		"awardUnit":   model.AwardUnit,
+		"reportTitle": f.reportTitle,
+		"awardTitle":  f.awardTitle,
+		"sentence":    sentence,
+		"unitPath":    f.unitPath,
+		"dict":        dict,
+		"refTitle":    f.refTitle,
+		"photo":       f.photo,
 	}
 }
 
@@ -206,7 +236,8 @@ func (f *funcs) abs(p string) string {
 	return f.base + u.EscapedPath()
 }
 
-// award returns the badge text of a recognition.
+// award returns the badge text of a recognition: short, for badges and
+// tables (see awardHTML); the words of a title are roundTitle's.
 func (f *funcs) award(r *model.Recognition) string {
 	rd := r.Round
 	level := f.i18n.text("level." + rd.Level)
@@ -214,48 +245,100 @@ func (f *funcs) award(r *model.Recognition) string {
 		level += " " + f.i18n.text("region."+rd.Region)
 	}
 	if rd.Scheme == "ocop" {
+		if r.Stars == 0 {
+			return f.i18n.text("badge.ocopNoStars", level, rd.Year)
+		}
 		return f.i18n.text("badge.ocop", r.Stars, level, rd.Year)
 	}
 	return f.i18n.text("badge.cnnt", level, rd.Year)
 }
 
-// roundTitle returns the title of a round.
+// awardTitle names a recognition in full words, for lists outside badges
+// and tables: the round's title, with the stars of an OCOP product.
+func (f *funcs) awardTitle(r *model.Recognition) string {
+	t := f.roundTitle(r.Round)
+	if r.Stars > 0 {
+		t += ": " + f.i18n.text("stats.stars", r.Stars)
+	}
+	return t
+}
+
+// awardHTML is award with its abbreviations explained (see abbr).
+func (f *funcs) awardHTML(r *model.Recognition) template.HTML { return f.abbr(f.award(r)) }
+
+// abbreviations are the short forms badges and tables may use, with what
+// they stand for; titles and headings write the words in full.
+var abbreviations = []struct{ short, long string }{
+	{"SP CNNT", "sản phẩm công nghiệp nông thôn"},
+	{"CNNT", "công nghiệp nông thôn"},
+	{"KCQG", "khuyến công quốc gia"},
+	{"KCĐP", "khuyến công địa phương"},
+}
+
+// abbr escapes a text and puts each abbreviation in it inside <abbr
+// title="…">, so that the words it stands for are one hover or one screen
+// reader away.
+func (f *funcs) abbr(s string) template.HTML {
+	var b strings.Builder
+	for len(s) > 0 {
+		at, which := -1, -1
+		for i, a := range abbreviations {
+			if k := strings.Index(s, a.short); k >= 0 && (at < 0 || k < at) {
+				at, which = k, i
+			}
+		}
+		if at < 0 {
+			b.WriteString(template.HTMLEscapeString(s))
+			break
+		}
+		a := abbreviations[which]
+		b.WriteString(template.HTMLEscapeString(s[:at]))
+		b.WriteString(`<abbr title="` + template.HTMLEscapeString(a.long) + `">` + template.HTMLEscapeString(a.short) + `</abbr>`)
+		s = s[at+len(a.short):]
+	}
+	return template.HTML(b.String())
+}
+
+// roundTitle returns the title of a round: the one written, else one in
+// full words ("Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp
+// tỉnh năm 2014", "…, đợt 2").
 func (f *funcs) roundTitle(rd *model.Round) string {
+	if rd.Title != "" {
+		return rd.Title
+	}
 	level := f.i18n.text("level." + rd.Level)
 	if rd.Level == "khu_vuc" && rd.Region != "" {
 		level += " " + f.i18n.text("region."+rd.Region)
 	}
+	var title string
 	if rd.Scheme == "ocop" {
-		return f.i18n.text("round.ocop", level, rd.Year)
+		title = f.i18n.text("round.ocop", level, rd.Year)
+	} else {
+		title = f.i18n.text("round.cnnt", level, rd.Year)
 	}
-	return f.i18n.text("round.cnnt", level, rd.Year)
+	if rd.Number > 0 {
+		title += f.i18n.text("round.number", rd.Number)
+	}
+	return title
 }
 
+// expired reports whether an OCOP certificate had ended by the build date.
+func (f *funcs) expired(r *model.Recognition) bool { return r.Expired(f.now) }
+
 // validity returns the validity of an OCOP certificate as of the build
-// date, "" for a recognition without one.
+// date, "" for a recognition without one: "hiệu lực đến 01/09/2024", or
+// "hết hiệu lực từ 02/09/2024" (the day after the last valid day), the
+// one wording of an expired certificate everywhere.
 func (f *funcs) validity(r *model.Recognition) string {
 	if r.ValidUntil.IsZero() {
 		return ""
 	}
-	d, _ := f.date(r.ValidUntil)
-	if r.ValidUntil.Time().Before(f.now) {
+	if r.Expired(f.now) {
+		d, _ := f.date(r.ExpiredFrom())
 		return f.i18n.text("badge.expired", d)
 	}
+	d, _ := f.date(r.ValidUntil)
 	return f.i18n.text("badge.validUntil", d)
-}
-
-// unitName returns a unit's name with its type word ("xã Tri Tôn").
-func (f *funcs) unitName(u *model.Unit) string {
-	if u == nil {
-		return ""
-	}
-	if w := model.Label("unit_type", u.Type, f.lang); w != "" && w != u.Type {
-		if f.lang == "en" {
-			return u.Name + " " + w
-		}
-		return w + " " + u.Name
-	}
-	return u.Name
 }
 
 // address returns an address as recorded: street, hamlet, then the unit
@@ -267,7 +350,7 @@ func (f *funcs) address(a model.Address) string {
 			parts = append(parts, s)
 		}
 	}
-	for u := a.Unit; u != nil; u = u.Parent {
+	for u := a.Unit; u != nil && u.Type != "quoc_gia"; u = u.Parent {
 		parts = append(parts, f.unitName(u))
 	}
 	return strings.Join(parts, ", ")
@@ -300,6 +383,148 @@ func (f *funcs) refTitle(ref model.Ref) string {
 		return ref.Project.Title
 	case ref.Round != nil:
 		return f.roundTitle(ref.Round)
+	case ref.Programme != nil:
+		return ref.Programme.Name
+	case ref.Unit != nil:
+		return f.unitName(ref.Unit)
+	case ref.Report != nil:
+		return f.reportTitle(ref.Report)
 	}
 	return ""
+}
+
+// reportTitle returns the title of a report: the one written, else "Số
+// liệu công bố năm 2023" ("… 2021–2025"), with the unit when it is not
+// the site's area ("…, huyện Chiêm Hóa").
+func (f *funcs) reportTitle(r *model.Report) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	var t string
+	if r.MultiYear() {
+		t = f.i18n.text("report.titlePeriod", r.From, r.To)
+	} else {
+		t = f.i18n.text("report.titleYear", r.Year)
+	}
+	if r.Unit != nil {
+		t += ", " + f.unitName(r.Unit)
+	}
+	return t
+}
+
+// count writes a count with its qualifier: "hơn 120".
+func (f *funcs) count(n any, approx string) (string, error) {
+	switch v := n.(type) {
+	case int:
+		return vi.Count(int64(v), approx, f.lang), nil
+	case int64:
+		return vi.Count(v, approx, f.lang), nil
+	}
+	return "", fmt.Errorf("count: cannot format %T", n)
+}
+
+// span writes a span of dates: "15/09/2025 – 10/10/2025", "từ 15/09/2025".
+func (f *funcs) span(s model.Span) string {
+	from, _ := f.date(s.From)
+	to, _ := f.date(s.To)
+	switch {
+	case from != "" && to != "":
+		return from + " – " + to
+	case from != "":
+		return f.i18n.text("span.from", from)
+	case to != "":
+		return f.i18n.text("span.to", to)
+	}
+	return ""
+}
+
+// grade names a prize grade: "a" → "giải A"; free text as written.
+func (f *funcs) grade(g string) string {
+	switch g {
+	case "a", "b", "c":
+		return f.i18n.text("grade.letter", strings.ToUpper(g))
+	}
+	return g
+}
+
+// prizes writes a prize structure: "2 giải A, 4 giải B, 14 giải C".
+func (f *funcs) prizes(cs []model.Count) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		parts = append(parts, vi.Count(c.Value, c.Approx, f.lang)+" "+f.grade(c.Key))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// stars writes counts by stars: "3 sao: 20; 4 sao: 5".
+func (f *funcs) stars(cs []model.Count) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		parts = append(parts, model.Label(model.EnumStars, c.Key, f.lang)+": "+vi.Count(c.Value, c.Approx, f.lang))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// leverage writes a project's leverage: "Mỗi đồng khuyến công đi cùng 1,8
+// đồng vốn đối ứng.", "" when the project does not give both amounts.
+func (f *funcs) leverage(c model.ProjectCosts) string {
+	l, ok := c.Leverage()
+	if !ok {
+		return ""
+	}
+	return f.i18n.text("project.leverage", vi.DecimalUpTo(l, 2, f.lang))
+}
+
+func init() {
+	for k, v := range roundI18n {
+		i18nVi[k], i18nEn[k] = v[0], v[1]
+	}
+}
+
+// roundI18n holds the interface strings of v2 records (rounds, projects,
+// reports): Vietnamese, English.
+var roundI18n = map[string][2]string{
+	"span.from":                   {"từ %s", "from %s"},
+	"span.to":                     {"đến %s", "until %s"},
+	"grade.letter":                {"giải %s", "grade %s"},
+	"decision.issuer":             {"của %s", "by %s"},
+	"round.beingJudged":           {"Đang bình chọn: chưa có kết quả công nhận.", "Being judged: no result yet."},
+	"round.scheme":                {"Hình thức", "Scheme"},
+	"round.numberLabel":           {"Đợt", "Round"},
+	"round.organiser":             {"Đơn vị tổ chức", "Organiser"},
+	"round.judging":               {"Thời gian chấm", "Judging"},
+	"round.entries":               {"Sản phẩm tham gia", "Products entered"},
+	"round.entrants":              {"Cơ sở tham gia", "Establishments that entered"},
+	"round.planned":               {"Dự kiến công nhận", "To be recognised"},
+	"round.plannedNote":           {"số dự kiến, chưa phải số sản phẩm được công nhận", "a planned number, not the number recognised"},
+	"round.prizes":                {"Cơ cấu giải", "Prizes"},
+	"round.prizesPlanned":         {"Cơ cấu giải dự kiến", "Planned prizes"},
+	"round.reportedLabel":         {"Số sản phẩm được công nhận theo công bố", "Products recognised as reported"},
+	"round.byStars":               {"Theo hạng sao (công bố)", "By stars (as reported)"},
+	"round.owners":                {"Số chủ thể có sản phẩm (công bố)", "Owners (as reported)"},
+	"round.entriesByGroup":        {"Sản phẩm tham gia theo nhóm", "Products entered by group"},
+	"round.unit":                  {"Địa bàn", "Area"},
+	"round.grade":                 {"Giải", "Grade"},
+	"round.validUnknown":          {"chưa rõ", "not known"},
+	"round.nextLevel":             {"Sản phẩm được đề cử lên cấp trên", "Products put forward to the next level"},
+	"project.sourceUnknown":       {"không rõ nguồn (nguồn tin không nêu)", "not known (the source does not say)"},
+	"project.notPublished":        {"chưa công bố", "not published"},
+	"project.shared":              {"Khoản chung cho %d đề án:", "One amount for %d projects:"},
+	"project.sharedOf":            {"Gồm các đề án:", "The projects:"},
+	"project.thisOne":             {"đề án này", "this project"},
+	"project.sharedNote":          {"Số tiền này không chia cho từng đề án.", "The amount is not divided among them."},
+	"project.sharedCell":          {"%s chung cho %d đề án", "%s shared by %d projects"},
+	"project.amountNotNamed":      {"không nêu riêng", "not given separately"},
+	"project.totalCost":           {"Tổng vốn đầu tư", "Total investment"},
+	"project.other":               {"Vốn khác", "Other funds"},
+	"project.derived.budget":      {"suy ra: tổng vốn đầu tư trừ vốn đối ứng", "derived: total investment minus counterpart"},
+	"project.derived.counterpart": {"suy ra: tổng vốn đầu tư trừ kinh phí khuyến công", "derived: total investment minus promotion funding"},
+	"project.derived.total":       {"suy ra: kinh phí khuyến công cộng vốn đối ứng", "derived: promotion funding plus counterpart"},
+	"project.derived.other":       {"suy ra: tổng vốn đầu tư trừ kinh phí khuyến công và vốn đối ứng", "derived: total investment minus promotion funding and counterpart"},
+	"project.leverage":            {"Mỗi đồng khuyến công đi cùng %s đồng vốn đối ứng.", "Each đồng of promotion funding came with %s đồng of counterpart funding."},
+	"project.decision":            {"Quyết định", "Decision"},
+	"project.milestones":          {"Tiến độ", "Milestones"},
+	"project.results":             {"Kết quả", "Results"},
+	"project.recipientsNotGiven":  {"chưa ghi", "not given"},
+	"round.validity":              {"Hiệu lực", "Validity"},
 }

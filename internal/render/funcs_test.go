@@ -114,7 +114,10 @@ func TestFormatting(t *testing.T) {
 	check("award ocop", vi.award(r), "OCOP 4 sao cấp tỉnh 2022")
 	check("validity", vi.validity(r), "hiệu lực đến 21/08/2025")
 	r.ValidUntil = model.Date{Year: 2024, Month: 12, Day: 31}
-	check("validity expired", vi.validity(r), "hết hiệu lực từ 31/12/2024")
+	// Valid until 31/12/2024 is its last day: expired from the next.
+	check("validity expired", vi.validity(r), "hết hiệu lực từ 01/01/2025")
+	r.ValidUntil = model.Date{Year: 2024, Month: 6}
+	check("validity expired month", vi.validity(r), "hết hiệu lực từ 07/2024")
 	check("award en", en.award(&model.Recognition{Round: kv}), "Standout rural industrial product, regional level South, 2020")
 }
 

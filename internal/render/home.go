@@ -3,6 +3,7 @@ package render
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -27,9 +28,10 @@ type Home struct {
 }
 
 // Figure is one headline figure. Computed is "" when the detailed records
-// cannot give it: the page says so and never fills it in.
+// cannot give it: NotComputed then says why in words, never 0.
 type Figure struct {
 	Label, Reported, Computed string
+	NotComputed, Missing      string
 }
 
 const (
@@ -43,7 +45,7 @@ func (r *renderer) home() {
 		h.Year = ys[len(ys)-1]
 		h.Figures = r.figures(h.Year)
 	}
-	h.Standout = standout(r.m.Products, homeStandout)
+	h.Standout = standout(r.m.Products, homeStandout, r.m.Now)
 	h.News = r.m.News[:min(homeNews, len(r.m.News))]
 	for _, p := range r.m.Programmes {
 		if len(p.Priorities) > 0 {
@@ -56,39 +58,31 @@ func (r *renderer) home() {
 	r.emit(p)
 }
 
-// figures returns the headline figures of a year.
+// figures returns the headline figures of a year: those of its report
+// beside the records, or when the year has no report the figures of the
+// records that hold any data (a figure without data is left out, not 0).
 func (r *renderer) figures(y *model.YearStats) []Figure {
-	t, lang := r.f.i18n, r.lang
+	sb := statsBuilder{m: r.m, f: r.f, lang: r.lang}
 	var out []Figure
 	if y.Report != nil && len(y.Reconciled) > 0 {
 		for _, rc := range y.Reconciled {
-			f := Figure{Label: model.Label(model.EnumMetric, rc.Metric, lang), Reported: r.f.qty(rc.Reported)}
-			if rc.HasComputed {
-				f.Computed = r.f.qty(model.Quantity{Value: rc.Computed, Money: rc.Reported.Money})
-			}
-			out = append(out, f)
+			sr := sb.reconciled(rc)
+			out = append(out, Figure{Label: sr.Label, Reported: sr.Reported, Computed: sr.Computed,
+				NotComputed: sr.NotComputed, Missing: sr.Missing})
 		}
 		return out
 	}
-	if len(y.Funding) > 0 {
-		main := y.Funding[y.Main]
-		out = append(out, Figure{
-			Label:    t.text("figure.funding", model.Label(model.EnumStage, main.Stage, lang)),
-			Computed: vi.Money(main.Total, "", lang),
-		})
+	for _, f := range sb.facts(y) {
+		out = append(out, Figure{Label: f.Label, Computed: f.Value, Missing: f.Note})
 	}
-	out = append(out,
-		Figure{Label: t.text("figure.projects"), Computed: vi.NumberIn(int64(y.Projects), lang)},
-		Figure{Label: t.text("figure.supported"), Computed: vi.NumberIn(int64(y.EstablishmentsSupported), lang)},
-		Figure{Label: t.text("figure.recognized"), Computed: vi.NumberIn(int64(y.Recognitions.Total), lang)},
-	)
 	return out
 }
 
-// standout returns up to n recognised products, highest recognition first
-// (national, regional, provincial, district; OCOP by stars), newer first
-// among equals, the model's name order last.
-func standout(products []*model.Product, n int) []*model.Product {
+// standout returns up to n recognised products, highest recognition in
+// force first (national, regional, provincial, district; OCOP by stars),
+// newer first among equals, the model's name order last. An expired OCOP
+// certificate does not make a product standout today.
+func standout(products []*model.Product, n int, now time.Time) []*model.Product {
 	type ranked struct {
 		p          *model.Product
 		rank, year int
@@ -97,6 +91,9 @@ func standout(products []*model.Product, n int) []*model.Product {
 	for _, p := range products {
 		best, year := -1, 0
 		for _, rc := range p.Recognitions {
+			if rc.Expired(now) {
+				continue
+			}
 			v := model.EnumIndex(model.EnumLevel, rc.Round.Level)*10 + rc.Stars
 			if v > best || v == best && rc.Round.Year > year {
 				best, year = v, rc.Round.Year

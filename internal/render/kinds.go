@@ -60,6 +60,8 @@ func PageKinds() []PageKind {
 		{"stats", "số liệu", "statistics", true, (*renderer).stats, one},
 		{"stats-year", "số liệu từng năm", "statistics by year", true, (*renderer).statsYears,
 			func(m *model.Model) int { return len(m.Stats.Years) }},
+		{"report", "báo cáo số liệu", "reports", true, (*renderer).reportPages,
+			func(m *model.Model) int { return len(m.Stats.Reports) }},
 		{"news", "trang tin tức", "news list pages", true, (*renderer).newsList,
 			func(m *model.Model) int { return pageCount(len(m.News), m.Site.PerPage()) }},
 		{"article", "bài viết", "articles", true, (*renderer).articlePages,

@@ -122,7 +122,7 @@ func testModel(s func(string) string) *model.Model {
 	may.News = []*model.Article{a1}
 	kv.News = []*model.Article{a1, a3}
 
-	report := &model.Report{Year: 2020, Reported: map[string]model.Quantity{
+	report := &model.Report{ID: "2020", Year: 2020, From: 2020, To: 2020, Reported: map[string]model.Quantity{
 		"establishments_supported": {Value: 35, Set: true},
 		"funding_total":            {Value: 4_500_000_000, Approx: "gan", Money: true, Set: true},
 		"fairs":                    {Value: 3, Set: true},
@@ -133,8 +133,10 @@ func testModel(s func(string) string) *model.Model {
 		Reconciled: []model.Reconciled{
 			{Metric: "establishments_supported", Reported: report.Reported["establishments_supported"], Computed: 3, HasComputed: true, Diff: 32},
 			{Metric: "funding_total", Reported: report.Reported["funding_total"], Computed: 1_200_000_000, HasComputed: true, Diff: 3_300_000_000},
-			{Metric: "fairs", Reported: report.Reported["fairs"]},
+			{Metric: "fairs", Reported: report.Reported["fairs"], Reason: model.ReasonNotHeld},
 		}}
+	reportStats := &model.ReportStats{Report: report, Comparable: true, Figures: y2020, Reconciled: y2020.Reconciled}
+	y2020.Reports = []*model.ReportStats{reportStats}
 	y2021 := &model.YearStats{Year: 2021, Recognitions: model.RecognitionStats{Total: 1}}
 
 	m := &model.Model{
@@ -156,7 +158,7 @@ func testModel(s func(string) string) *model.Model {
 		News:           []*model.Article{a1, a2, a3},
 		Pages:          []*model.Article{page},
 		Assets:         []string{"news/khuyen-cong-an-giang-ho-tro/anh.jpg", "products/chuc.jpg"},
-		Stats:          model.Stats{Years: []*model.YearStats{y2020, y2021}},
+		Stats:          model.Stats{Years: []*model.YearStats{y2020, y2021}, Reports: []*model.ReportStats{reportStats}},
 	}
 	m.Tags = map[string][]*model.Article{}
 	for _, a := range m.News {

@@ -166,6 +166,19 @@ func (r *renderer) dataSets() []*DataSet {
 		col("co_so_thu_huong", "mã các cơ sở thụ hưởng có tên, cách nhau bằng dấu chấm phẩy", "ids of the named recipients, separated by semicolons"),
 		col("trang_thai", "trạng thái (mã)", "status (key)"),
 		col("trang", "địa chỉ trang của đề án", "page address"),
+		col("tong_von", "tổng vốn đầu tư (đồng), như đã ghi", "total investment (đồng), as written"),
+		col("tong_von_uoc", "tổng vốn là số làm tròn", "total investment is rounded"),
+		col("tong_von_giai_doan", "giai đoạn của tổng vốn", "stage of the total investment"),
+		col("kinh_phi_chung", "khoản kinh phí chung cho nhiều đề án (đồng), ghi một lần ở đề án đầu tiên của nhóm, không chia cho từng đề án (cộng cột này không bị trùng); đề án thuộc nhóm thì kinh_phi để trống", "one amount shared by several projects (đồng), written once on the first project of the group and never divided among them (the column adds up without counting twice); kinh_phi is then empty"),
+		col("kinh_phi_chung_uoc", "khoản chung là số làm tròn", "the shared amount is rounded"),
+		col("kinh_phi_chung_giai_doan", "giai đoạn của khoản chung", "stage of the shared amount"),
+		col("kinh_phi_chung_de_an", "mã các đề án cùng khoản chung (đề án đầu tiên ghi số tiền), cách nhau bằng dấu chấm phẩy", "ids of the projects of the shared amount (the first writes the amount), separated by semicolons"),
+		col("so_quyet_dinh", "số quyết định", "decision number"),
+		col("ngay_quyet_dinh", "ngày quyết định", "decision date"),
+		col("co_quan_ban_hanh", "cơ quan ban hành quyết định", "issuer of the decision"),
+		col("cac_moc", "các mốc: trạng thái và ngày, cách nhau bằng dấu chấm phẩy", "milestones: status and date, separated by semicolons"),
+		col("ket_qua", "kết quả, cách nhau bằng dấu chấm phẩy", "results, separated by semicolons"),
+		col("dia_ban", "mã địa bàn của đề án", "area id of the project"),
 	}}
 	for _, p := range m.Projects {
 		var prog string
@@ -182,6 +195,31 @@ func (r *renderer) dataSets() []*DataSet {
 		row = append(row, moneyCells(p.Budget)...)
 		row = append(row, moneyCells(p.Counterpart)...)
 		row = append(row, intCell(p.Recipients), strings.Join(bens, "; "), p.Status, url(p))
+		row = append(row, moneyCells(p.TotalCost)...)
+		var shared model.Money
+		var group []string
+		if p.Shared != nil {
+			if p.Shared.Projects[0] == p {
+				shared = p.Shared.Money // once, on the project that writes it
+			}
+			for _, q := range p.Shared.Projects {
+				group = append(group, q.ID)
+			}
+		}
+		row = append(row, moneyCells(shared)...)
+		var steps, results []string
+		for _, ms := range p.Milestones {
+			step := ms.Status
+			if d := dateCell(ms.Date); d != "" {
+				step += " " + d.(string)
+			}
+			steps = append(steps, step)
+		}
+		for _, res := range p.Results {
+			results = append(results, strings.TrimSpace(string(res)))
+		}
+		row = append(row, strings.Join(group, "; "), p.Decision.Number, dateCell(p.Decision.Date), p.Decision.Issuer,
+			strings.Join(steps, "; "), strings.Join(results, "; "), unitID(p.Unit))
 		proj.Rows = append(proj.Rows, row)
 	}
 	sets = append(sets, proj)
@@ -201,6 +239,9 @@ func (r *renderer) dataSets() []*DataSet {
 		col("sao", "số sao OCOP", "OCOP stars"),
 		col("hieu_luc_den", "hiệu lực đến (OCOP)", "valid until (OCOP)"),
 		col("chung_nhan", "số giấy chứng nhận", "certificate"),
+		col("giai", "giải: a, b, c hoặc như đã ghi", "grade: a, b, c or as written"),
+		col("chu_the", "chủ sản phẩm, khi sản phẩm chưa có hồ sơ riêng", "owner, for a product without a record of its own"),
+		col("don_vi", "mã địa bàn của sản phẩm, khi sản phẩm chưa có hồ sơ riêng", "area id, for a product without a record of its own"),
 	}}
 	for _, rd := range m.Rounds {
 		var reported any
@@ -208,7 +249,7 @@ func (r *renderer) dataSets() []*DataSet {
 			reported = rd.ReportedCount
 		}
 		for _, a := range rd.Awards {
-			var pid, pname string
+			pid, pname := "", a.Name
 			if a.Product != nil {
 				pid, pname = a.Product.ID, a.Product.Name
 			}
@@ -217,10 +258,11 @@ func (r *renderer) dataSets() []*DataSet {
 				score = a.Score
 			}
 			rec.Rows = append(rec.Rows, []any{rd.ID, rd.Scheme, rd.Level, rd.Region, rd.Year, rd.Decision.Number, dateCell(rd.Decision.Date),
-				reported, pid, pname, score, intCell(a.Stars), dateCell(a.ValidUntil), a.Certificate})
+				reported, pid, pname, score, intCell(a.Stars), dateCell(a.ValidUntil), a.Certificate, a.Grade, a.Owner, unitID(a.Unit)})
 		}
 	}
 	sets = append(sets, rec)
+	sets = append(sets, r.roundSet(url))
 
 	progs := &DataSet{Name: "chuong-trinh", Title: r.f.i18n.text("section.programmes"), Columns: []DataColumn{
 		col("id", "mã chương trình", "programme id"),
@@ -232,9 +274,10 @@ func (r *renderer) dataSets() []*DataSet {
 		col("ngay_quyet_dinh", "ngày quyết định", "decision date"),
 		col("so_de_an", "số đề án trong dữ liệu", "projects in the records"),
 		col("trang", "địa chỉ trang của chương trình", "page address"),
+		col("co_quan_ban_hanh", "cơ quan ban hành quyết định", "issuer of the decision"),
 	}}
 	for _, p := range m.Programmes {
-		progs.Rows = append(progs.Rows, []any{p.ID, p.Name, p.Scope, intCell(p.FromYear), intCell(p.ToYear), p.Decision.Number, dateCell(p.Decision.Date), len(p.Projects), url(p)})
+		progs.Rows = append(progs.Rows, []any{p.ID, p.Name, p.Scope, intCell(p.FromYear), intCell(p.ToYear), p.Decision.Number, dateCell(p.Decision.Date), len(p.Projects), url(p), p.Decision.Issuer})
 	}
 	sets = append(sets, progs)
 
@@ -246,6 +289,9 @@ func (r *renderer) dataSets() []*DataSet {
 		col("kinh_phi", "kinh phí khuyến công (đồng), tính từ dữ liệu chi tiết", "industrial promotion funding (đồng) from the records"),
 		col("kinh_phi_giai_doan", "giai đoạn của kinh phí", "stage of the funding"),
 		col("san_pham_duoc_cong_nhan", "số công nhận trong các vòng của năm", "recognitions in the year's rounds"),
+		col("de_an_chua_cong_bo_kinh_phi", "số đề án chưa công bố kinh phí (không tính trong kinh_phi)", "projects without published funding (not in kinh_phi)"),
+		col("de_an_kinh_phi_chung_nam_khac", "số đề án thuộc khoản kinh phí chung với đề án năm khác (không tính trong kinh_phi)", "projects of an amount shared with another year (not in kinh_phi)"),
+		col("de_an_chua_ghi_so_co_so", "số đề án chưa ghi số cơ sở thụ hưởng", "projects without a number of beneficiaries"),
 	}}
 	for _, y := range m.Stats.Years {
 		var amount any
@@ -253,7 +299,8 @@ func (r *renderer) dataSets() []*DataSet {
 		if len(y.Funding) > 0 {
 			amount, stage = y.Funding[y.Main].Total, y.Funding[y.Main].Stage
 		}
-		years.Rows = append(years.Rows, []any{y.Year, y.Projects, y.EstablishmentsSupported, y.NamedSupported, amount, stage, y.Recognitions.Total})
+		years.Rows = append(years.Rows, []any{y.Year, y.Projects, y.EstablishmentsSupported, y.NamedSupported, amount, stage, y.Recognitions.Total,
+			y.Unpublished, y.SharedOutside, y.RecipientsUnknown})
 	}
 	sets = append(sets, years)
 
@@ -267,18 +314,36 @@ func (r *renderer) dataSets() []*DataSet {
 		col("uoc_luong", "ước lượng của số công bố: gan, khoang, hon, tren, duoi (trống: số chính xác)", "qualifier of the reported figure (empty: exact)"),
 		col("chi_tiet", "số liệu chi tiết đã nhập (trống: không tính được từ dữ liệu chi tiết)", "figure computed from the records (empty: cannot be computed)"),
 		col("chenh_lech", "chênh lệch: công bố trừ chi tiết", "difference: reported minus computed"),
+		col("bao_cao", "mã báo cáo (xem bao-cao)", "report id (see bao-cao)"),
+		col("dia_ban", "mã địa bàn của báo cáo (trống: địa bàn của trang)", "area id of the report (empty: the site's area)"),
+		col("tu_nam", "từ năm", "from year"),
+		col("den_nam", "đến năm", "to year"),
+		col("ly_do", "khi không có số liệu chi tiết, lý do: not-held (dữ liệu không ghi), not-entered (chưa nhập), unpublished (kinh phí chưa công bố), shared (khoản chung không chia), other-area (địa bàn ngoài trang)", "when there is no computed figure, why: not-held, not-entered, unpublished, shared, other-area"),
+		col("thieu", "số hồ sơ mà số liệu chi tiết còn thiếu (đề án chưa công bố kinh phí…)", "records the computed figure lacks (projects without published funding, …)"),
 	}}
-	for _, y := range m.Stats.Years {
-		for _, c := range y.Reconciled {
-			var computed, diff any
-			if c.HasComputed {
+	for _, rs := range m.Stats.Reports {
+		rp := rs.Report
+		var year any
+		if !rp.MultiYear() {
+			year = rp.Year
+		}
+		for _, c := range rs.Reconciled {
+			var reported, computed, diff any = c.Reported.Value, nil, nil
+			if c.Reported.Decimal {
+				reported = c.Reported.Float
+			}
+			switch {
+			case c.HasComputed && c.Reported.Decimal:
+				computed = c.ComputedFloat
+			case c.HasComputed:
 				computed, diff = c.Computed, c.Diff
 			}
-			recon.Rows = append(recon.Rows, []any{y.Year, c.Metric, model.Label(model.EnumMetric, c.Metric, r.lang),
-				c.Reported.Value, c.Reported.Approx, computed, diff})
+			recon.Rows = append(recon.Rows, []any{year, c.Metric, model.Label(model.EnumMetric, c.Metric, r.lang),
+				reported, c.Reported.Approx, computed, diff, rp.ID, unitID(rp.Unit), rp.From, rp.To, c.Reason, intCell(c.Missing)})
 		}
 	}
 	sets = append(sets, recon)
+	sets = append(sets, r.reportSet(url))
 
 	units := &DataSet{Name: "don-vi", Title: r.f.i18n.text("section.units"), Columns: []DataColumn{
 		col("id", "mã địa bàn", "area id"),
@@ -289,9 +354,19 @@ func (r *renderer) dataSets() []*DataSet {
 		col("hieu_luc_tu", "có hiệu lực từ", "valid from"),
 		col("hieu_luc_den", "hết hiệu lực sau", "valid to"),
 		col("nay_la", "mã địa bàn hiện nay", "id of the area today"),
+		col("cap_tren_theo_thoi_gian", "các đơn vị cấp trên theo thời gian: mã, từ ngày, đến ngày, cách nhau bằng dấu chấm phẩy", "the units above over time: id, from, to, separated by semicolons"),
+		col("hinh_thanh_tu", "mã các đơn vị hợp nhất, sáp nhập vào đơn vị này", "ids of the units merged into this one"),
 	}}
 	for _, u := range m.Units {
-		units.Rows = append(units.Rows, []any{u.ID, u.Name, u.Type, unitID(u.Parent), u.Code, dateCell(u.ValidFrom), dateCell(u.ValidTo), unitID(u.Current)})
+		var parents, from []string
+		for _, p := range u.Parents {
+			parents = append(parents, strings.TrimRight(unitID(p.Unit)+" "+cellString(dateCell(p.From))+" "+cellString(dateCell(p.To)), " "))
+		}
+		for _, x := range u.FormedFrom {
+			from = append(from, x.ID)
+		}
+		units.Rows = append(units.Rows, []any{u.ID, u.Name, u.Type, unitID(u.Parent), u.Code, dateCell(u.ValidFrom), dateCell(u.ValidTo), unitID(u.Current),
+			strings.Join(parents, "; "), strings.Join(from, "; ")})
 	}
 	sets = append(sets, units)
 
@@ -463,8 +538,10 @@ func init() {
 var dataI18n = map[string][2]string{
 	"data.title":       {"Dữ liệu mở", "Open data"},
 	"data.reconciled":  {"Số liệu công bố và số liệu chi tiết đã nhập", "Reported figures and figures from the records"},
-	"data.description": {"Toàn bộ dữ liệu của trang ở dạng CSV (mở được bằng Excel) và JSON: cơ sở, sản phẩm, đề án, bình chọn, chương trình, số liệu theo năm, số liệu công bố đối chiếu với số liệu chi tiết, địa bàn và tin tức.", "All the data of this site as CSV (opens in Excel) and JSON: establishments, products, projects, recognitions, programmes, yearly figures, reported figures beside the computed ones, areas and news."},
-	"data.intro":       {"Mỗi bảng có hai tệp cùng nội dung: CSV (mã UTF-8 có BOM, mở trực tiếp bằng Excel) và JSON. Số tiền tính bằng đồng, ngày viết theo dạng năm-tháng-ngày. Thông tin riêng tư và bài chưa công bố không có trong các tệp.", "Each table comes as two files with the same content: CSV (UTF-8 with a byte order mark, opens directly in Excel) and JSON. Amounts are in đồng, dates are year-month-day. Private details and unpublished articles are not in the files."},
+	"data.rounds":      {"Vòng bình chọn, công nhận", "Recognition rounds"},
+	"data.reports":     {"Báo cáo số liệu", "Reports"},
+	"data.description": {"Toàn bộ dữ liệu của trang ở dạng CSV (mở được bằng Excel) và JSON: cơ sở, sản phẩm, đề án, bình chọn, chương trình, số liệu theo năm, báo cáo, số liệu công bố đối chiếu với số liệu chi tiết, địa bàn và tin tức.", "All the data of this site as CSV (opens in Excel) and JSON: establishments, products, projects, recognitions, programmes, yearly figures, reports, reported figures beside the computed ones, areas and news."},
+	"data.intro":       {"Mỗi bảng có hai tệp cùng nội dung: CSV (mã UTF-8 có BOM, mở trực tiếp bằng Excel) và JSON. Số tiền tính bằng đồng, ngày viết theo dạng năm-tháng-ngày. Ô trống là không có số liệu (chưa công bố), không phải số 0; không số tiền nào được chia ra từ một khoản chung. Thông tin riêng tư và bài chưa công bố không có trong các tệp.", "Each table comes as two files with the same content: CSV (UTF-8 with a byte order mark, opens directly in Excel) and JSON. Amounts are in đồng, dates are year-month-day. An empty cell means no figure (not published), never 0; no amount is divided out of a shared one. Private details and unpublished articles are not in the files."},
 	"data.built":       {"Dữ liệu được xuất ngày %s.", "Exported on %s."},
 	"data.license":     {"Giấy phép: %s", "Licence: %s"},
 	"data.noLicense":   {"Trang chưa ghi giấy phép sử dụng dữ liệu; hãy liên hệ cơ quan chủ quản trước khi dùng lại.", "The site gives no licence for its data; ask the publisher before reusing it."},

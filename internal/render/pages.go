@@ -194,10 +194,12 @@ func (r *renderer) programmePages() {
 	}
 }
 
-// RoundPage is a recognition round with its title.
+// RoundPage is a recognition round with its title, and which columns its
+// table of awards needs.
 type RoundPage struct {
 	*model.Round
-	Title string
+	Title                                 string
+	HasGrades, HasScores, HasCertificates bool
 }
 
 // roundPageData returns every recognition round with its title.
@@ -205,6 +207,11 @@ func (r *renderer) roundPageData() []RoundPage {
 	all := make([]RoundPage, len(r.m.Rounds))
 	for i, rd := range r.m.Rounds {
 		all[i] = RoundPage{Round: rd, Title: r.f.roundTitle(rd)}
+		for _, a := range rd.Awards {
+			all[i].HasGrades = all[i].HasGrades || a.Grade != ""
+			all[i].HasScores = all[i].HasScores || a.Score != 0
+			all[i].HasCertificates = all[i].HasCertificates || a.Certificate != ""
+		}
 	}
 	return all
 }
@@ -246,7 +253,7 @@ func (r *renderer) unitPages() {
 			up = append([]Crumb{{Title: r.f.unitName(p), Path: pp}}, up...)
 		}
 		crumbs = append(crumbs, up...)
-		name := r.f.unitName(u)
+		name := sentence(r.f.unitName(u))
 		count := max(len(u.Establishments), len(u.Products))
 		r.paginated(count, ListPaginate, file, func(n, lo, hi int) *Page {
 			data := UnitPage{
@@ -256,6 +263,9 @@ func (r *renderer) unitPages() {
 				EstablishmentTotal: len(u.Establishments),
 				ProductTotal:       len(u.Products),
 			}
+			if n == 1 {
+				data.News = u.News
+			}
 			return r.newPage("unit", pageFile(file, n), r.pageTitle(name, n), "", data, pageCrumbs(n, Crumb{Title: name, Path: file}, crumbs...)...)
 		})
 	}
@@ -263,11 +273,13 @@ func (r *renderer) unitPages() {
 
 // UnitPage is one page of a unit: the unit, with the slice of its
 // establishments and products this page lists (Establishments and
-// Products hide the unit's own lists) and how many it has in all.
+// Products hide the unit's own lists) and how many it has in all; News,
+// the articles about the unit, on the first page only.
 type UnitPage struct {
 	*model.Unit
 	Establishments     []*model.Establishment
 	Products           []*model.Product
+	News               []*model.Article
 	EstablishmentTotal int
 	ProductTotal       int
 }

@@ -18,6 +18,7 @@ const (
 	dirProgrammes     = "chuong-trinh"
 	dirRounds         = "binh-chon"
 	dirStats          = "so-lieu"
+	dirReports        = "so-lieu/bao-cao"
 	dirUnits          = "dia-ban"
 	dirNews           = "tin-tuc"
 	dirTags           = "tin-tuc/the"
@@ -56,6 +57,7 @@ func isPage(a *model.Article) bool { return strings.HasPrefix(a.Pos.File, pagesP
 //	*model.Programme     chuong-trinh/<id>/index.html
 //	*model.Round         binh-chon/<id>/index.html (also *model.Recognition)
 //	*model.Unit          dia-ban/<id>/index.html
+//	*model.Report        so-lieu/bao-cao/<id>/index.html
 //	*model.Article       tin-tuc/<slug>/index.html, or <slug>/index.html for a page
 //	model.Ref            the record it points at
 //	"home"               index.html
@@ -82,6 +84,8 @@ func Path(x any, args ...any) (string, error) {
 		return dirPath(dirRounds, v.Round.ID), nil
 	case *model.Unit:
 		return dirPath(dirUnits, v.ID), nil
+	case *model.Report:
+		return dirPath(dirReports, v.ID), nil
 	case *model.Article:
 		if isPage(v) {
 			return dirPath("", v.Slug), nil
@@ -97,6 +101,12 @@ func Path(x any, args ...any) (string, error) {
 			return Path(v.Project)
 		case v.Round != nil:
 			return Path(v.Round)
+		case v.Programme != nil:
+			return Path(v.Programme)
+		case v.Unit != nil:
+			return Path(v.Unit)
+		case v.Report != nil:
+			return Path(v.Report)
 		}
 		return "", fmt.Errorf("path: empty reference")
 	case string:

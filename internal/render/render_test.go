@@ -104,6 +104,7 @@ func TestFiles(t *testing.T) {
 		"sitemap.xml",
 		"so-lieu/2020/index.html",
 		"so-lieu/2021/index.html",
+		"so-lieu/bao-cao/2020/index.html",
 		"so-lieu/index.html",
 		"static/favicon.svg",
 		"static/search.js",

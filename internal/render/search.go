@@ -229,7 +229,7 @@ func published(a *model.Article, m *model.Model) bool {
 	if a.Draft {
 		return false
 	}
-	if !a.Publish.IsZero() && a.Publish.After(m.Now) {
+	if model.PublishedFrom(a).After(m.Now) {
 		return false
 	}
 	if !a.Expiry.IsZero() && !a.Expiry.After(m.Now) {

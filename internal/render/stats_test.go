@@ -62,17 +62,20 @@ func TestStatsSeedYear(t *testing.T) {
 		{Metric: "establishments_supported", Label: "Số cơ sở được hỗ trợ", Reported: "19", Computed: "7", Diff: "+12"},
 		{Metric: "funding_total", Label: "Tổng kinh phí khuyến công (phê duyệt)", Reported: "gần 4,5 tỷ đồng",
 			Computed: "2,1 tỷ đồng", ComputedFull: "2.100.000.000 đồng", Diff: "+2,4 tỷ đồng", DiffFull: "+2.400.000.000 đồng", Approx: true},
-		{Metric: "cnnt_tinh", Label: "Sản phẩm CNNT tiêu biểu cấp tỉnh", Reported: "11", Computed: "0", Diff: "+11"},
-		{Metric: "cnnt_khu_vuc", Label: "Sản phẩm CNNT tiêu biểu cấp khu vực", Reported: "1", Computed: "1", Diff: "0"},
-		{Metric: "establishments_in_area", Label: "Số cơ sở CNNT trên địa bàn", Reported: "khoảng 10.000", Approx: true},
+		// The round lists none of the 11 provincial products: the
+		// records hold no figure, which is said in words, never 0.
+		{Metric: "cnnt_tinh", Label: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh", Reported: "11", NotComputed: "chưa nhập dữ liệu chi tiết cho chỉ tiêu này"},
+		{Metric: "cnnt_khu_vuc", Label: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp khu vực", Reported: "1", Computed: "1", Diff: "0"},
+		{Metric: "establishments_in_area", Label: "Số cơ sở công nghiệp nông thôn trên địa bàn", Reported: "khoảng 10.000", Approx: true,
+			NotComputed: "dữ liệu chi tiết không ghi loại số liệu này"},
 	}
-	if !reflect.DeepEqual(y.Reconciliation, want) {
-		t.Errorf("reconciliation:\ngot  %+v\nwant %+v", y.Reconciliation, want)
+	if len(y.Reports) != 1 || !reflect.DeepEqual(y.Reports[0].Rows, want) {
+		t.Fatalf("reconciliation:\ngot  %+v\nwant %+v", y.Reports, want)
 	}
 	facts := []StatsFact{
 		{Label: "Số đề án", Value: "2"},
 		{Label: "Kinh phí khuyến công (phê duyệt)", Value: "2,1 tỷ đồng", Note: "2.100.000.000 đồng"},
-		{Label: "Số cơ sở được hỗ trợ", Value: "7", Note: "0 cơ sở có tên trong dữ liệu, 7 cơ sở chỉ biết số lượng"},
+		{Label: "Số cơ sở được hỗ trợ", Value: "7", Note: "chỉ biết số lượng, chưa có tên trong dữ liệu"},
 		{Label: "Hỗ trợ bình quân mỗi cơ sở", Value: "300 triệu đồng", Note: "kinh phí giai đoạn phê duyệt chia cho số cơ sở được hỗ trợ"},
 		{Label: "Số sản phẩm được công nhận", Value: "1"},
 	}
@@ -117,7 +120,7 @@ func TestStatsSeedYear(t *testing.T) {
 	unit := StatsTable{
 		Caption: "Theo địa bàn",
 		Head:    []string{"Địa bàn", "Kinh phí", "Tỷ lệ"},
-		Rows:    []StatsRow{{Label: "Chưa rõ địa bàn", Cells: []string{"2.100.000.000 đồng", "100%"}}},
+		Rows:    []StatsRow{{Label: "Không phân bổ được theo địa bàn", Cells: []string{"2.100.000.000 đồng", "100%"}}},
 		Foot:    &StatsRow{Label: "Tổng cộng", Cells: []string{"2.100.000.000 đồng", "100%"}},
 	}
 	if got := tables["nam-2020-phe-duyet-unit"]; !reflect.DeepEqual(got, unit) {
@@ -127,8 +130,8 @@ func TestStatsSeedYear(t *testing.T) {
 		Caption: "Sản phẩm được công nhận theo cấp",
 		Head:    []string{"Cấp công nhận", "Trong dữ liệu chi tiết", "Theo công bố của vòng"},
 		Rows: []StatsRow{
-			{Label: "SP CNNT tiêu biểu cấp tỉnh", Cells: []string{"0", "11"}},
-			{Label: "SP CNNT tiêu biểu cấp khu vực", Cells: []string{"1", "—"}},
+			{Label: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh", Cells: []string{"chưa nhập danh sách", "11"}},
+			{Label: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp khu vực", Cells: []string{"1", "chưa công bố"}},
 		},
 	}
 	if got := tables["nam-2020-cap"]; !reflect.DeepEqual(got, level) {
@@ -139,7 +142,7 @@ func TestStatsSeedYear(t *testing.T) {
 	byUnit := StatsTable{
 		Caption: "Sản phẩm được công nhận theo địa bàn",
 		Head:    []string{"Địa bàn", "Số sản phẩm"},
-		Rows:    []StatsRow{{Label: "Chưa rõ địa bàn", Cells: []string{"1"}}},
+		Rows:    []StatsRow{{Label: "Không phân bổ được theo địa bàn", Cells: []string{"1"}}},
 		Foot:    &StatsRow{Label: "Tổng cộng", Cells: []string{"1"}},
 	}
 	if got := tables["nam-2020-dia-ban"]; !reflect.DeepEqual(got, byUnit) {
@@ -216,8 +219,8 @@ func TestStatsPages(t *testing.T) {
 <td class="num">gần 4,5 tỷ đồng</td>
 <td class="num">2,1 tỷ đồng<br><span class="full">2.100.000.000 đồng</span></td>`,
 		`<td class="num">khoảng 10.000</td>
-<td class="num">—<br><span class="na">không tính được từ dữ liệu chi tiết</span></td>
-<td class="num">—</td>`,
+<td class="num"><span class="na">dữ liệu chi tiết không ghi loại số liệu này</span></td>
+<td class="num"><span class="na">không tính</span></td>`,
 		`<th scope="col" class="num">Số liệu công bố</th><th scope="col" class="num">Số liệu chi tiết đã nhập</th><th scope="col" class="num">Chênh lệch</th>`,
 		`role="img"`,
 	} {
@@ -244,7 +247,7 @@ func TestStatsExceeds(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 	y := exampleYear(t, m, "vi", 2020)
-	y.Reconciliation = append(y.Reconciliation, got)
+	y.Reports[0].Rows = append(y.Reports[0].Rows, got)
 	out := memSink{}
 	r := statsRenderer(t, m, "vi", out)
 	r.emit(r.newPage("stats-year", "so-lieu/2020/index.html", "Số liệu năm 2020", "", y))
@@ -260,7 +263,7 @@ func TestStatsExceeds(t *testing.T) {
 func TestStatsEnglish(t *testing.T) {
 	m := exampleModel(t)
 	y := exampleYear(t, m, "en", 2020)
-	if r := y.Reconciliation[1]; r.Label != "Total promotion funding (approved)" || r.Reported != "nearly VND 4.5 billion" || r.Diff != "+VND 2.4 billion" {
+	if r := y.Reports[0].Rows[1]; r.Label != "Total promotion funding (approved)" || r.Reported != "nearly VND 4.5 billion" || r.Diff != "+VND 2.4 billion" {
 		t.Errorf("English funding row: %+v", r)
 	}
 	for k, v := range statsI18n {
@@ -275,7 +278,7 @@ func TestStatsEnglish(t *testing.T) {
 
 // TestStatsRecognitionUnits keeps one level of units in the breakdown by
 // unit (the model counts an award at every unit up the tree) and puts what
-// no unit of that level holds under "Chưa rõ địa bàn".
+// no unit of that level holds under "Không phân bổ được theo địa bàn".
 func TestStatsRecognitionUnits(t *testing.T) {
 	ag := &model.Unit{ID: "an-giang", Name: "An Giang", Type: "tinh"}
 	tt := &model.Unit{ID: "huyen-tri-ton", Name: "Tri Tôn", Type: "huyen", Parent: ag}
@@ -301,14 +304,14 @@ func TestStatsRecognitionUnits(t *testing.T) {
 		Rows: []StatsRow{
 			{Label: "Huyện Tri Tôn", Href: "dia-ban/huyen-tri-ton/index.html", Cells: []string{"3"}},
 			{Label: "Thành phố Châu Đốc", Href: "dia-ban/thanh-pho-chau-doc/index.html", Cells: []string{"1"}},
-			{Label: "Chưa rõ địa bàn", Cells: []string{"1"}},
+			{Label: "Không phân bổ được theo địa bàn", Cells: []string{"1"}},
 		},
 		Foot: &StatsRow{Label: "Tổng cộng", Cells: []string{"5"}},
 	}
 	if got := blocks[2].Table; !reflect.DeepEqual(got, want) {
 		t.Errorf("by unit:\ngot  %+v\nwant %+v", got, want)
 	}
-	if got := blocks[0].Table.Rows; !reflect.DeepEqual(got, []StatsRow{{Label: "OCOP cấp tỉnh", Cells: []string{"5", "—"}}}) {
+	if got := blocks[0].Table.Rows; !reflect.DeepEqual(got, []StatsRow{{Label: "OCOP cấp tỉnh", Cells: []string{"5", "chưa công bố"}}}) {
 		t.Errorf("by level: %+v", got)
 	}
 }

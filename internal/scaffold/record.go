@@ -50,11 +50,9 @@ type recordData struct {
 	Year        int
 	// LegalForm is the legal form the establishment's name starts with.
 	LegalForm string
-	// Unit is the unit an establishment is filled in with: the site's area.
+	// Unit is the site's area, which the comment of an establishment's unit
+	// names as what to write when the source names no finer unit.
 	Unit string
-	// Establishment is the establishment a product is filled in with: the
-	// first establishment of the site.
-	Establishment string
 	// Units, Establishments and Programmes list the ids of the site, for the
 	// comments that say what may be written.
 	Units, Establishments, Programmes string
@@ -70,12 +68,12 @@ const maxListed = 8
 // overwrites a file, nor writes a record whose id the collection already
 // has.
 //
-// The file passes check as it is, except where it needs a reference it
-// cannot know: a product of a site that has no establishment yet (its
-// establishment line is left commented, with what to write), an
-// establishment of a site without an area (its address.unit likewise).
-// A project's funding_source, activity, budget and status are filled with
-// provisional values (kcdp, khac, 0, de_xuat) that the file says to correct.
+// No value is made up: what the title does not give is left blank, with a
+// comment saying what to write, and check reports each required field
+// still to fill (a news article's date, an establishment's unit, a
+// product's establishment, a project's year and activity) with what to
+// write when the source is silent. Optional fields left blank mean what the
+// data contract says (a budget not published, a source not known).
 func NewRecord(siteDir, kind, title string, now time.Time) (string, error) {
 	k, ok := recordKinds[kind]
 	if !ok {
@@ -124,9 +122,6 @@ func NewRecord(siteDir, kind, title string, now time.Time) (string, error) {
 		}
 		data.Units = listIDs(len(m.Units), func(i int) string { return m.Units[i].ID })
 	case "product":
-		if len(m.Establishments) > 0 {
-			data.Establishment = m.Establishments[0].ID
-		}
 		data.Establishments = listIDs(len(m.Establishments), func(i int) string { return m.Establishments[i].ID })
 	case "project":
 		data.Establishments = listIDs(len(m.Establishments), func(i int) string { return m.Establishments[i].ID })

@@ -110,13 +110,21 @@ func builtOnce(t *testing.T, src, baseURL string) string {
 	return s.dir
 }
 
+// v2Site builds the multi-province test site of the render package, whose
+// records use every field of data contract v2, once.
+func v2Site(t *testing.T) string {
+	t.Helper()
+	return builtOnce(t, "../render/testdata/nhieu-tinh", "")
+}
+
 // testSites are the sites every kind of page is checked on: the example
-// site and a generated mid-size one.
+// site, the multi-province test site and a generated mid-size one.
 var testSites = []struct {
 	name  string
 	build func(t *testing.T) string
 }{
 	{"example", func(t *testing.T) string { return exampleSite(t, "") }},
+	{"nhieu-tinh", v2Site},
 	{"demo-M", demoSite},
 }
 

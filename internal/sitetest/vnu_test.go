@@ -9,14 +9,23 @@ import (
 )
 
 // TestHTMLValid runs the Nu Html Checker over every HTML file (and the
-// stylesheet) of the example site: no error is allowed.
+// stylesheet) of the example site and of the multi-province test site: no
+// error is allowed.
 func TestHTMLValid(t *testing.T) {
 	java, err := exec.LookPath("java")
 	need(t, "java", "install a Java runtime (apt-get install default-jre-headless)", err)
 	jar, err := toolFile("vnu-jar/build/dist/vnu.jar")
 	need(t, "vnu-jar", "run `npm ci` in internal/sitetest", err)
-	dir := exampleSite(t, "https://khuyencong.example"+subPath)
+	for name, dir := range map[string]string{
+		"example":    exampleSite(t, "https://khuyencong.example"+subPath),
+		"nhieu-tinh": v2Site(t),
+	} {
+		t.Run(name, func(t *testing.T) { checkHTML(t, java, jar, dir) })
+	}
+}
 
+// checkHTML runs the checker over one output folder.
+func checkHTML(t *testing.T, java, jar, dir string) {
 	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--format", "json", "--also-check-css", "--also-check-svg", "--skip-non-html", dir)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

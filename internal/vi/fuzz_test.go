@@ -98,3 +98,27 @@ func FuzzMoney(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseMoney reads money as people write it: what it accepts writes
+// back, in full, to the amount it read.
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"1,2 tỷ", "100.000.000", "90 triệu", "gần 4,5 tỷ đồng", "1 200 000 đ", "12,5 nghìn", "1,2345 tỷ", "0,1 triệu", "9999999999 tỷ", "hơn", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, approx, _, ok := ParseMoney(s)
+		if !ok {
+			return
+		}
+		if n < 0 {
+			t.Errorf("ParseMoney(%q) = %d, negative", s, n)
+		}
+		if approx != "" && !IsApprox(approx) {
+			t.Errorf("ParseMoney(%q): unknown qualifier %q", s, approx)
+		}
+		full := strings.TrimSuffix(MoneyFull(n), " đồng")
+		if m, _, _, ok := ParseMoney(full); !ok || m != n {
+			t.Errorf("ParseMoney(%q) = %d, but its full form %q reads as %d (%v)", s, n, full, m, ok)
+		}
+	})
+}

@@ -161,13 +161,13 @@ func refuse(target string, opts Options) error {
 	for _, h := range homeFolders() {
 		if target == h || within(h, target) {
 			return no("output-is-home",
-				"không thể dùng %q làm thư mục xuất: build sẽ xoá sạch thư mục này, mà đó là (hoặc chứa) thư mục người dùng %q. Hãy chọn một thư mục riêng, ví dụ -o public",
+				"không thể dùng %q làm thư mục xuất: build sẽ xóa sạch thư mục này, mà đó là (hoặc chứa) thư mục người dùng %q. Hãy chọn một thư mục riêng, ví dụ -o public",
 				"cannot use %q as the output folder: a build empties it, and it is (or holds) the home folder %q. Choose a folder of its own, e.g. -o public", target, h)
 		}
 	}
 	if h := filepath.Dir(target); target == "/home" || target == "/Users" || h == "/home" || h == "/Users" {
 		return no("output-is-home",
-			"không thể dùng %q làm thư mục xuất: build sẽ xoá sạch thư mục này, mà đó là thư mục của một người dùng. Hãy chọn một thư mục riêng, ví dụ -o public",
+			"không thể dùng %q làm thư mục xuất: build sẽ xóa sạch thư mục này, mà đó là thư mục của một người dùng. Hãy chọn một thư mục riêng, ví dụ -o public",
 			"cannot use %q as the output folder: a build empties it, and it is a user's home folder. Choose a folder of its own, e.g. -o public", target)
 	}
 	if opts.Site != "" {
@@ -176,12 +176,12 @@ func refuse(target string, opts Options) error {
 			site = resolve(site)
 			if target == site {
 				return no("output-is-site",
-					"không thể dùng chính thư mục trang %q làm thư mục xuất: build sẽ xoá dữ liệu. Hãy dùng một thư mục con riêng, ví dụ -o public",
+					"không thể dùng chính thư mục trang %q làm thư mục xuất: build sẽ xóa dữ liệu. Hãy dùng một thư mục con riêng, ví dụ -o public",
 					"cannot use the site folder %q itself as the output folder: a build would delete the data. Use a folder of its own, e.g. -o public", target)
 			}
 			if within(site, target) {
 				return no("output-holds-site",
-					"không thể dùng %q làm thư mục xuất: nó chứa thư mục trang %q, build sẽ xoá dữ liệu. Hãy dùng một thư mục con riêng, ví dụ -o public",
+					"không thể dùng %q làm thư mục xuất: nó chứa thư mục trang %q, build sẽ xóa dữ liệu. Hãy dùng một thư mục con riêng, ví dụ -o public",
 					"cannot use %q as the output folder: it holds the site folder %q, and a build would delete the data. Use a folder of its own, e.g. -o public", target, site)
 			}
 			for _, in := range inputFolders {
@@ -216,7 +216,7 @@ func refuse(target string, opts Options) error {
 	}
 	if len(entries) > 0 {
 		return no("output-not-ours",
-			"không thể dùng %q làm thư mục xuất: thư mục này có sẵn tệp mà không phải do khuyencong tạo ra (thiếu tệp đánh dấu %s), build sẽ xoá chúng. Hãy chọn một thư mục trống hoặc chưa có, hoặc tự chuyển các tệp đó đi nơi khác",
+			"không thể dùng %q làm thư mục xuất: thư mục này có sẵn tệp mà không phải do khuyencong tạo ra (thiếu tệp đánh dấu %s), build sẽ xóa chúng. Hãy chọn một thư mục trống hoặc chưa có, hoặc tự chuyển các tệp đó đi nơi khác",
 			"cannot use %q as the output folder: it holds files khuyencong did not create (no %s marker), and a build would delete them. Choose an empty or new folder, or move those files elsewhere", target, Marker)
 	}
 	return nil

@@ -92,7 +92,7 @@ func TestOpenRefuses(t *testing.T) {
 		name, target, code, vi string
 	}{
 		{"site itself", site, "output-is-site",
-			fmt.Sprintf("không thể dùng chính thư mục trang %q làm thư mục xuất: build sẽ xoá dữ liệu. Hãy dùng một thư mục con riêng, ví dụ -o public", site)},
+			fmt.Sprintf("không thể dùng chính thư mục trang %q làm thư mục xuất: build sẽ xóa dữ liệu. Hãy dùng một thư mục con riêng, ví dụ -o public", site)},
 		{"data", filepath.Join(site, "data"), "output-is-input",
 			fmt.Sprintf("không thể dùng %q làm thư mục xuất: nó trùng hoặc nằm trong thư mục nguồn data/ của trang. Hãy dùng một thư mục riêng, ví dụ -o public", filepath.Join(site, "data"))},
 		{"content", filepath.Join(site, "content"), "output-is-input", ""},
@@ -108,7 +108,7 @@ func TestOpenRefuses(t *testing.T) {
 		{"a home under /home", "/home/canbo", "output-is-home", ""},
 		{"/home", "/home", "output-is-home", ""},
 		{"foreign folder", foreign, "output-not-ours",
-			fmt.Sprintf("không thể dùng %q làm thư mục xuất: thư mục này có sẵn tệp mà không phải do khuyencong tạo ra (thiếu tệp đánh dấu .khuyencong-output), build sẽ xoá chúng. Hãy chọn một thư mục trống hoặc chưa có, hoặc tự chuyển các tệp đó đi nơi khác", foreign)},
+			fmt.Sprintf("không thể dùng %q làm thư mục xuất: thư mục này có sẵn tệp mà không phải do khuyencong tạo ra (thiếu tệp đánh dấu .khuyencong-output), build sẽ xóa chúng. Hãy chọn một thư mục trống hoặc chưa có, hoặc tự chuyển các tệp đó đi nơi khác", foreign)},
 		{"a file", aFile, "output-not-folder", ""},
 		{"relative data via ..", filepath.Join(site, "public", "..", "data"), "output-is-input", ""},
 	}

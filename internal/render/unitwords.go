@@ -1,0 +1,339 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/khuyencong/khuyencong/internal/model"
+)
+
+// The wording of administrative units, in one place: every page that names
+// a unit, says what became of it or what it is today goes through these
+// functions.
+//
+//   - A unit is named with its short type word ("thành phố Huế", "tỉnh An
+//     Giang"), never with its classification ("thành phố trực thuộc trung
+//     ương").
+//   - A unit with successors was merged: "hợp nhất" when it and others
+//     formed a new unit, "sáp nhập vào" when it joined one that existed
+//     before; never "giải thể". A unit that ended without successors (the
+//     districts abolished on 1 July 2025) "không còn là đơn vị hành chính".
+//   - valid_to is the last day a unit existed: the change is dated the
+//     day after.
+//   - A unit formed by a merger lists the units it was formed from.
+//   - Today's unit: "nay là …" when the succession is one to one, else,
+//     climbing to the nearest unit whose successor is certain, "nay thuộc
+//     …".
+
+// unitTypeWords are the short type words, Vietnamese and English.
+var unitTypeWords = map[string][2]string{
+	"quoc_gia":     {"", ""},
+	"tinh":         {"tỉnh", "province"},
+	"thanh_pho_tw": {"thành phố", "city"},
+	"thanh_pho":    {"thành phố", "city"},
+	"thi_xa":       {"thị xã", "town"},
+	"huyen":        {"huyện", "district"},
+	"quan":         {"quận", "urban district"},
+	"phuong":       {"phường", "ward"},
+	"xa":           {"xã", "commune"},
+	"thi_tran":     {"thị trấn", "township"},
+	"dac_khu":      {"đặc khu", "special zone"},
+}
+
+// unitName returns a unit's name with its short type word ("xã Tri Tôn",
+// "thành phố Huế"; "Tri Tôn commune" in English).
+func (f *funcs) unitName(u *model.Unit) string {
+	if u == nil {
+		return ""
+	}
+	w, ok := unitTypeWords[u.Type]
+	if !ok {
+		return u.Name
+	}
+	if f.lang == "en" {
+		if w[1] == "" {
+			return u.Name
+		}
+		return u.Name + " " + w[1]
+	}
+	if w[0] == "" {
+		return u.Name
+	}
+	return w[0] + " " + u.Name
+}
+
+// unitNames joins the names of units: "A, B và C" ("A, B and C").
+func (f *funcs) unitNames(units []*model.Unit) string {
+	names := make([]string, len(units))
+	for i, u := range units {
+		names[i] = f.unitName(u)
+	}
+	return f.joinAnd(names)
+}
+
+// unitPath names a unit and the units above it up to the province: "huyện
+// Bắc Quang, tỉnh Hà Giang".
+func (f *funcs) unitPath(u *model.Unit) string {
+	var parts []string
+	for x, n := u, 0; x != nil && x.Type != "quoc_gia" && n < 32; x, n = x.Parent, n+1 {
+		parts = append(parts, f.unitName(x))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// joinAnd joins words with commas and a last "và" ("and").
+func (f *funcs) joinAnd(words []string) string {
+	and := " và "
+	if f.lang == "en" {
+		and = " and "
+	}
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + and + words[len(words)-1]
+}
+
+// changeDate is the first day of a unit's change: the day after its
+// valid_to, formatted.
+func (f *funcs) changeDate(u *model.Unit) string {
+	d, _ := f.date(model.DayAfter(u.ValidTo))
+	return d
+}
+
+// unitFate says what became of a unit that ends (has a valid_to), "" for
+// one that does not:
+//
+//	Hợp nhất với tỉnh Kiên Giang thành tỉnh An Giang từ 01/07/2025.
+//	Sáp nhập vào xã B từ 01/07/2025.
+//	Từ 01/07/2025, địa bàn được sáp nhập vào: xã A (một phần), xã B (một phần).
+//	Không còn là đơn vị hành chính từ 01/07/2025.
+func (f *funcs) unitFate(u *model.Unit) string {
+	if u == nil || u.ValidTo.IsZero() {
+		return ""
+	}
+	t := f.i18n
+	when := f.changeDate(u)
+	switch {
+	case len(u.Successors) == 0:
+		return t.text("unit.ended", when)
+	case len(u.Successors) == 1 && !u.Successors[0].Partial:
+		s := u.Successors[0].Unit
+		if formedOnChange(s, u) {
+			var others []string
+			for _, x := range s.FormedFrom {
+				if x == u {
+					continue
+				}
+				name := f.unitName(x)
+				if partOnly(x, s) {
+					name += " (" + t.text("unit.partial") + ")"
+				}
+				others = append(others, name)
+			}
+			if len(others) == 0 {
+				return t.text("unit.becameNew", f.unitName(s), when)
+			}
+			return t.text("unit.mergedWith", f.joinAnd(others), f.unitName(s), when)
+		}
+		return t.text("unit.mergedInto", f.unitName(s), when)
+	}
+	parts := make([]string, len(u.Successors))
+	for i, s := range u.Successors {
+		parts[i] = f.unitName(s.Unit)
+		if s.Partial {
+			parts[i] += " (" + t.text("unit.partial") + ")"
+		}
+	}
+	return t.text("unit.splitInto", when, strings.Join(parts, ", "))
+}
+
+// partOnly reports whether only part of x went into s.
+func partOnly(x, s *model.Unit) bool {
+	for _, succ := range x.Successors {
+		if succ.Unit == s && succ.Partial {
+			return true
+		}
+	}
+	return false
+}
+
+// unitFateNow is unitFate followed, when the unit was not merged whole into
+// one unit, by the nearest unit it lies in today: "Không còn là đơn vị
+// hành chính từ 01/07/2025; nay thuộc tỉnh Tuyên Quang".
+func (f *funcs) unitFateNow(u *model.Unit) string {
+	fate := f.unitFate(u)
+	if fate == "" {
+		return ""
+	}
+	if len(u.Successors) == 1 && !u.Successors[0].Partial {
+		return fate
+	}
+	if now := f.unitNow(u); now != "" {
+		return fate + "; " + now
+	}
+	return fate
+}
+
+// formedOnChange reports whether successor s came into being the day after
+// u ended: u and the others then formed it (hợp nhất), rather than joined
+// a unit that existed before (sáp nhập).
+func formedOnChange(s, u *model.Unit) bool {
+	return !s.ValidFrom.IsZero() && s.ValidFrom == model.DayAfter(u.ValidTo)
+}
+
+// unitOrigin says what a unit was formed from, "" when no unit lists it
+// as a successor:
+//
+//	Thành lập từ 01/07/2025 trên cơ sở hợp nhất tỉnh An Giang và tỉnh Kiên Giang.
+//	Từ 01/07/2025 nhận sáp nhập xã A và xã B.
+func (f *funcs) unitOrigin(u *model.Unit) string {
+	if u == nil || len(u.FormedFrom) == 0 {
+		return ""
+	}
+	t := f.i18n
+	var whole, partial []string
+	for _, x := range u.FormedFrom {
+		if partOnly(x, u) {
+			partial = append(partial, t.text("unit.partOf", f.unitName(x)))
+		} else {
+			whole = append(whole, f.unitName(x))
+		}
+	}
+	from := f.joinAnd(append(whole, partial...))
+	if !u.ValidFrom.IsZero() {
+		d, _ := f.date(u.ValidFrom)
+		new := true
+		for _, x := range u.FormedFrom {
+			if x.ValidTo.IsZero() || model.DayAfter(x.ValidTo) != u.ValidFrom {
+				new = false
+			}
+		}
+		if new {
+			if len(u.FormedFrom) == 1 {
+				return t.text("unit.formedFromOne", d, from)
+			}
+			return t.text("unit.formedFrom", d, from)
+		}
+	}
+	return t.text("unit.absorbed", from)
+}
+
+// unitNow names the unit today of a unit that no longer exists: "nay là
+// xã Tri Tôn" when its succession is one to one, else "nay thuộc tỉnh An
+// Giang" for the nearest unit above it whose successor is certain; ""
+// when the unit still exists or nothing is certain.
+func (f *funcs) unitNow(u *model.Unit) string {
+	return f.nowOf(u, nil)
+}
+
+// addressNow is unitNow for an address, whose current unit may be written
+// (current_unit).
+func (f *funcs) addressNow(a model.Address) string {
+	return f.nowOf(a.Unit, a.Current)
+}
+
+func (f *funcs) nowOf(u, current *model.Unit) string {
+	if u == nil {
+		return ""
+	}
+	if current == nil {
+		current = u.Current
+	}
+	t := f.i18n
+	if current != nil {
+		if current == u {
+			return ""
+		}
+		name := f.unitName(current)
+		if p := current.Parent; p != nil && p.Type != "quoc_gia" {
+			name += ", " + f.unitName(p)
+		}
+		if renamedOnly(u, current) {
+			return t.text("establishment.nowIs", name)
+		}
+		return t.text("unit.nowIn", name)
+	}
+	for p, n := u.Parent, 0; p != nil && n < 32; p, n = p.Parent, n+1 {
+		if c := p.Current; c != nil {
+			if c.Type == "quoc_gia" {
+				return ""
+			}
+			return t.text("unit.nowIn", f.unitName(c))
+		}
+	}
+	return ""
+}
+
+// renamedOnly reports whether current replaced u one to one: each unit on
+// the way was the only one its successor was formed from. Otherwise u is
+// today part of current ("nay thuộc"), not current itself ("nay là").
+func renamedOnly(u, current *model.Unit) bool {
+	for x, n := u, 0; x != current && n < 32; n++ {
+		if len(x.Successors) != 1 {
+			return false
+		}
+		next := x.Successors[0].Unit
+		if len(next.FormedFrom) > 1 {
+			return false
+		}
+		x = next
+	}
+	return true
+}
+
+// unitParents says which unit a unit was under over time, "" when that did
+// not change: "thuộc tỉnh Thừa Thiên Huế đến 31/12/2024; thuộc thành phố
+// Huế từ 01/01/2025".
+func (f *funcs) unitParents(u *model.Unit) string {
+	if u == nil || len(u.Parents) == 0 {
+		return ""
+	}
+	t := f.i18n
+	var parts []string
+	for _, p := range u.Parents {
+		name := f.unitName(p.Unit)
+		from, _ := f.date(p.From)
+		to, _ := f.date(p.To)
+		switch {
+		case from != "" && to != "":
+			parts = append(parts, t.text("unit.underFromTo", name, from, to))
+		case from != "":
+			parts = append(parts, t.text("unit.underFrom", name, from))
+		case to != "":
+			parts = append(parts, t.text("unit.underTo", name, to))
+		default:
+			parts = append(parts, t.text("unit.under", name))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func init() {
+	for k, v := range unitI18n {
+		i18nVi[k], i18nEn[k] = v[0], v[1]
+	}
+}
+
+// unitI18n holds the sentences about units: Vietnamese, English.
+var unitI18n = map[string][2]string{
+	"unit.ended":         {"Không còn là đơn vị hành chính từ %s", "No longer an administrative unit from %s"},
+	"unit.becameNew":     {"Từ %[2]s là %[1]s", "From %[2]s: %[1]s"},
+	"unit.mergedWith":    {"Hợp nhất với %s thành %s từ %s", "Merged with %s into %s from %s"},
+	"unit.mergedInto":    {"Sáp nhập vào %s từ %s", "Merged into %s from %s"},
+	"unit.splitInto":     {"Từ %s, địa bàn được sáp nhập vào: %s", "From %s, its area was merged into: %s"},
+	"unit.partial":       {"một phần", "partly"},
+	"unit.partOf":        {"một phần %s", "part of %s"},
+	"unit.formedFrom":    {"Thành lập từ %s trên cơ sở hợp nhất %s", "Formed on %s by merging %s"},
+	"unit.formedFromOne": {"Thành lập từ %s trên cơ sở %s", "Formed on %s from %s"},
+	"unit.absorbed":      {"Nhận sáp nhập %s", "%s merged into it"},
+	"unit.nowIn":         {"nay thuộc %s", "now in %s"},
+	"unit.under":         {"thuộc %s", "part of %s"},
+	"unit.underFrom":     {"thuộc %s từ %s", "part of %s from %s"},
+	"unit.underTo":       {"thuộc %s đến %s", "part of %s until %s"},
+	"unit.underFromTo":   {"thuộc %s từ %s đến %s", "part of %s from %s to %s"},
+	"unit.history":       {"Đơn vị cấp trên", "Units above over time"},
+	"unit.formed":        {"Hình thành", "Formed"},
+	"unit.fate":          {"Thay đổi", "Change"},
+}
