@@ -40,7 +40,7 @@ func demoSite(b *testing.B, size string) string {
 		b.Fatal(err)
 	}
 	site := filepath.Join(dir, "site")
-	if err := demo.Write(site, sz); err != nil {
+	if err := demo.Write(site, sz, demo.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	if demoSites.dirs == nil {
