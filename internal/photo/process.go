@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -12,12 +13,14 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/khuyencong/khuyencong/internal/photo/jpegdec"
 )
 
 // version names what this package makes of a photo. Change it whenever the
 // same source and parameters would give different files, so that caches
 // fill again.
-const version = "photo-1"
+const version = "photo-2"
 
 // Defaults of Processor.
 var DefaultWidths = []int{480, 960, 1600}
@@ -254,19 +257,6 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 			return Result{}, damaged(srcPath, format, err)
 		}
 	}
-	// Decode even when nothing is resized, so that a truncated file is
-	// reported rather than published.
-	var img image.Image
-	if format == JPEG {
-		img, err = jpeg.Decode(bytes.NewReader(data))
-	} else {
-		img, err = png.Decode(bytes.NewReader(data))
-	}
-	if err != nil {
-		return Result{}, damaged(srcPath, format, err)
-	}
-	decodes.Add(1)
-
 	var widths []int
 	for _, w := range s.widths {
 		if w < info.Width {
@@ -276,17 +266,39 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 	if !ship && info.Width <= largest {
 		widths = append(widths, info.Width)
 	}
-	pyr := &pyramid{levels: []*image.RGBA{toRGBA(img)}}
-	img = nil
-	r := Result{Format: format}
-	for _, w := range widths {
+	// The stored size (before orientation) of each copy, largest first.
+	type copySize struct{ w, h, sw, sh int }
+	sizes := make([]copySize, len(widths))
+	for i, w := range widths {
 		h := max(1, (info.Height*w+info.Width/2)/info.Width)
-		sw, sh := w, h // stored size, before orientation
+		c := copySize{w: w, h: h, sw: w, sh: h}
 		if info.Orientation >= 5 {
-			sw, sh = h, w
+			c.sw, c.sh = h, w
 		}
-		m := orient(pyr.scale(sw, sh), info.Orientation)
+		sizes[len(widths)-1-i] = c
+	}
+
+	// Decode even when nothing is resized, so that a truncated file is
+	// reported rather than published; a JPEG at the smallest size the
+	// largest copy can be averaged down from (see package jpegdec).
+	need := image.Point{}
+	if len(sizes) > 0 {
+		need = image.Pt(sizes[0].sw, sizes[0].sh)
+	}
+	pic, err := decodePicture(data, format, info, need)
+	if err != nil {
+		return Result{}, damaged(srcPath, format, err)
+	}
+	decodes.Add(1)
+
+	// Each copy is averaged from the one before, larger; it is turned
+	// upright and encoded on its own, and nothing of it is kept but the
+	// encoded bytes.
+	made := make([]Variant, len(sizes))
+	for i, c := range sizes {
+		pic = pic.scale(c.sw, c.sh)
 		var buf bytes.Buffer
+		m := pic.orient(info.Orientation).image()
 		if format == JPEG {
 			err = jpeg.Encode(&buf, m, &jpeg.Options{Quality: s.quality})
 		} else {
@@ -295,12 +307,43 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 		if err != nil {
 			return Result{}, damaged(srcPath, format, err)
 		}
-		r.Variants = append(r.Variants, Variant{Width: w, Height: h, Ext: ext, Data: buf.Bytes(), Size: int64(buf.Len())})
+		made[len(sizes)-1-i] = Variant{Width: c.w, Height: c.h, Ext: ext, Data: buf.Bytes(), Size: int64(buf.Len())}
 	}
+	r := Result{Format: format, Variants: made}
 	if ship {
 		r.Variants = append(r.Variants, Variant{Width: info.Width, Height: info.Height, Ext: ext, Data: orig, Size: int64(len(orig)), Original: true})
 	}
 	full := r.Full()
 	r.Width, r.Height = full.Width, full.Height
 	return r, nil
+}
+
+// decodePicture decodes a JPEG or PNG photo whose header said info, for
+// copies no larger than need (its stored size, before orientation). A
+// JPEG is decoded at the smallest n/8 of its size at least that large.
+func decodePicture(data []byte, format string, info Info, need image.Point) (picture, error) {
+	if format == PNG {
+		img, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			return picture{}, err
+		}
+		return pictureOf(img), nil
+	}
+	w, h := info.Width, info.Height
+	if info.Orientation >= 5 {
+		w, h = h, w
+	}
+	n := 1
+	for n < 8 && ((w*n+7)/8 < need.X || (h*n+7)/8 < need.Y) {
+		n++
+	}
+	img, err := jpegdec.Decode(data, n)
+	if errors.Is(err, jpegdec.ErrUnsupported) {
+		// CMYK and RGB JPEGs, rare among photos: decoded at full size.
+		img, err = jpeg.Decode(bytes.NewReader(data))
+	}
+	if err != nil {
+		return picture{}, err
+	}
+	return pictureOf(img), nil
 }
