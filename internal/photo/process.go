@@ -14,7 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/khuyencong/khuyencong/internal/photo/jpegdec"
+	pjpeg "github.com/khuyencong/khuyencong/internal/photo/jpeg"
 )
 
 // version names what this package makes of a photo. Change it whenever the
@@ -280,7 +280,7 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 
 	// Decode even when nothing is resized, so that a truncated file is
 	// reported rather than published; a JPEG at the smallest size the
-	// largest copy can be averaged down from (see package jpegdec).
+	// largest copy can be averaged down from (see package photo/jpeg).
 	need := image.Point{}
 	if len(sizes) > 0 {
 		need = image.Pt(sizes[0].sw, sizes[0].sh)
@@ -300,7 +300,7 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 		var buf bytes.Buffer
 		m := pic.orient(info.Orientation).image()
 		if format == JPEG {
-			err = jpeg.Encode(&buf, m, &jpeg.Options{Quality: s.quality})
+			err = pjpeg.Encode(&buf, m, &pjpeg.Options{Quality: s.quality})
 		} else {
 			err = (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, m)
 		}
@@ -337,8 +337,8 @@ func decodePicture(data []byte, format string, info Info, need image.Point) (pic
 	for n < 8 && ((w*n+7)/8 < need.X || (h*n+7)/8 < need.Y) {
 		n++
 	}
-	img, err := jpegdec.Decode(data, n)
-	if errors.Is(err, jpegdec.ErrUnsupported) {
+	img, err := pjpeg.Decode(data, n)
+	if errors.Is(err, pjpeg.ErrUnsupported) {
 		// CMYK and RGB JPEGs, rare among photos: decoded at full size.
 		img, err = jpeg.Decode(bytes.NewReader(data))
 	}

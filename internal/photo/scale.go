@@ -29,8 +29,13 @@ const tapBits = 14
 // output pixel i covers the source span [i·src/dst, (i+1)·src/dst), and
 // each source pixel counts by how much of it lies in that span.
 func makeTaps(src, dst int) taps {
-	n := (src+dst-1)/dst + 1
-	n = min(n, src)
+	// The most source pixels one output pixel touches: its span is src/dst
+	// pixels long and may start inside a pixel.
+	n := 1
+	for i := 0; i < dst; i++ {
+		lo, hi := i*src, (i+1)*src
+		n = max(n, (hi+dst-1)/dst-lo/dst)
+	}
 	t := taps{n: n, first: make([]int, dst), weights: make([]uint32, dst*n)}
 	for i := 0; i < dst; i++ {
 		// The span in units of 1/dst of a source pixel.
@@ -82,37 +87,63 @@ func scalePlane(src plane, w, h int) plane {
 	}
 	// Down: each output row from the rows it covers.
 	dst := plane{w: w, h: h, c: c, stride: w * c, pix: make([]byte, w*c*h)}
-	acc := make([]uint32, w*c)
-	n := ty.n
-	for y := 0; y < h; y++ {
-		ws := ty.weights[y*n : y*n+n]
-		r0 := ty.first[y] * w * c
-		for i := range acc {
-			acc[i] = 0
-		}
-		for k, wt := range ws {
-			if wt == 0 {
-				continue
+	down(mid, w*c, ty, dst.pix)
+	return dst
+}
+
+// down averages rows of length wc of mid into the rows of out, by t.
+func down(mid []uint16, wc int, t taps, out []byte) {
+	const shift = tapBits + 8
+	const round = 1 << (shift - 1)
+	n := t.n
+	var acc []uint32
+	if n > 3 {
+		acc = make([]uint32, wc)
+	}
+	for y := range t.first {
+		ws := t.weights[y*n : y*n+n]
+		r := mid[t.first[y]*wc:]
+		o := out[y*wc : y*wc+wc]
+		switch n {
+		case 1:
+			for i, v := range r[:wc] {
+				o[i] = uint8((ws[0]*uint32(v) + round) >> shift)
 			}
-			row := mid[r0+k*w*c : r0+(k+1)*w*c]
-			row = row[:len(acc)]
-			for i, v := range row {
-				acc[i] += wt * uint32(v)
+		case 2:
+			r0, r1 := r[:wc], r[wc:2*wc]
+			w0, w1 := ws[0], ws[1]
+			for i := range o {
+				o[i] = uint8((w0*uint32(r0[i]) + w1*uint32(r1[i]) + round) >> shift)
 			}
-		}
-		out := dst.pix[y*dst.stride : y*dst.stride+w*c]
-		out = out[:len(acc)]
-		for i, v := range acc {
-			out[i] = uint8((v + 1<<(tapBits+8-1)) >> (tapBits + 8))
+		case 3:
+			r0, r1, r2 := r[:wc], r[wc:2*wc], r[2*wc:3*wc]
+			w0, w1, w2 := ws[0], ws[1], ws[2]
+			for i := range o {
+				o[i] = uint8((w0*uint32(r0[i]) + w1*uint32(r1[i]) + w2*uint32(r2[i]) + round) >> shift)
+			}
+		default:
+			clear(acc)
+			for k, wt := range ws {
+				row := r[k*wc : (k+1)*wc]
+				for i, v := range row {
+					acc[i] += wt * uint32(v)
+				}
+			}
+			for i, v := range acc {
+				o[i] = uint8((v + round) >> shift)
+			}
 		}
 	}
-	return dst
 }
 
 // across1 averages one row of a one-channel plane.
 func across1(row []byte, out []uint16, t taps) {
 	n := t.n
 	switch n {
+	case 1:
+		for x := range out {
+			out[x] = uint16((t.weights[x] * uint32(row[t.first[x]])) >> (tapBits - 8))
+		}
 	case 2:
 		for x := range out {
 			f := t.first[x]

@@ -2,21 +2,22 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-// Package jpegdec is the JPEG decoder of Go's image/jpeg (see LICENSE in
-// this folder) that can also decode at a reduced size: Decode(data, n) gives
-// the image at n/8 of its width and height, each 8×8 block of the file
-// turned into n×n pixels by an inverse DCT of its n×n lowest frequencies
-// (the "DCT scaling" of the IJG's libjpeg). A 12-megapixel photo decoded
-// at 1/2 needs a quarter of the memory and a fraction of the time of a
-// full decode followed by a resize, and the result is as sharp: the
-// frequencies dropped are those a smaller image cannot show.
+// Package jpeg is Go's image/jpeg (see LICENSE in this folder) made for
+// turning camera photos into smaller copies:
 //
-// At n = 8 the result is the same, pixel for pixel, as image/jpeg's. Only
-// greyscale and YCbCr images are decoded; CMYK, YCbCrK and RGB JPEGs give
-// ErrUnsupported, for the caller to decode with image/jpeg.
+//   - Decode can decode at a reduced size: Decode(data, n) gives the image
+//     at n/8 of its width and height, each 8×8 block of the file turned
+//     into n×n pixels by an inverse DCT of its n×n lowest frequencies (the
+//     "DCT scaling" of the IJG's libjpeg). A 12-megapixel photo decoded at
+//     1/2 needs a quarter of the memory and a fraction of the time of a
+//     full decode followed by a resize, and loses nothing a smaller copy
+//     could show. At n = 8 the result is image/jpeg's, sample for sample.
+//     Only greyscale and YCbCr images are decoded; CMYK, YCbCrK and RGB
+//     JPEGs give ErrUnsupported, for the caller to use image/jpeg.
+//   - Encode writes the same bytes as image/jpeg's encoder, faster.
 //
 // JPEG is defined in ITU-T T.81: https://www.w3.org/Graphics/JPEG/itu-t81.pdf.
-package jpegdec
+package jpeg
 
 import (
 	"errors"
@@ -25,7 +26,7 @@ import (
 )
 
 // ErrUnsupported reports a JPEG that is not greyscale or YCbCr.
-var ErrUnsupported = errors.New("jpegdec: not a greyscale or YCbCr JPEG")
+var ErrUnsupported = errors.New("jpeg: not a greyscale or YCbCr JPEG")
 
 // A FormatError reports that the input is not a valid JPEG.
 type FormatError string
@@ -649,7 +650,7 @@ func (d *decoder) isRGB() bool {
 // colour models give ErrUnsupported.
 func Decode(data []byte, eighths int) (image.Image, error) {
 	if eighths < 1 || eighths > 8 {
-		return nil, errors.New("jpegdec: scale out of range")
+		return nil, errors.New("jpeg: scale out of range")
 	}
 	d := &decoder{scale: eighths}
 	return d.decode(data)

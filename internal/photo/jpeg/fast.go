@@ -1,4 +1,4 @@
-package jpegdec
+package jpeg
 
 // The entropy-coded data of sequential scans (every phone camera writes
 // baseline JPEGs) is read here rather than by the bit-at-a-time code of

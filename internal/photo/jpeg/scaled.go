@@ -1,4 +1,4 @@
-package jpegdec
+package jpeg
 
 import "math"
 
