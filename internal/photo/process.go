@@ -96,6 +96,9 @@ type Result struct {
 	// Cached is true when the result was read from the cache, or made by
 	// another goroutine, without this call decoding the photo.
 	Cached bool
+	// Key names the result in the cache ("" without a cache): what the
+	// build that used it passes to Prune to keep it.
+	Key string
 }
 
 // Full returns the full-size variant.
@@ -346,4 +349,26 @@ func decodePicture(data []byte, format string, info Info, need image.Point) (pic
 		return picture{}, err
 	}
 	return pictureOf(img), nil
+}
+
+// WorkingMemory estimates the memory, in bytes, that Process takes at most
+// while it makes the copies of a photo whose header said info and whose
+// file has size bytes: the file, the decoded samples, the buffers of the
+// box filter and a copy being turned upright and encoded. The photo stage
+// keeps the photos processed at once within a budget by it.
+func WorkingMemory(info Info, size int64) int64 {
+	px := int64(info.Width) * int64(info.Height)
+	switch info.Format {
+	case JPEG:
+		// YCbCr decoded at about half the size (a quarter of the pixels,
+		// 1,5 bytes each), up to twice as much for 4:4:4 or a photo
+		// hardly wider than its largest copy; the filter's 16-bit rows
+		// and the copies at most as large again.
+		return 2*size + px*3/2 + px*2
+	case PNG:
+		// RGBA at full size, decoded then premultiplied, then the filter's
+		// 16-bit rows of the largest copy.
+		return size + px*8 + px*4
+	}
+	return 2 * size
 }
