@@ -266,9 +266,6 @@ type picture struct {
 	rgba      bool  // y holds RGBA
 }
 
-// size is the picture's size in pixels.
-func (p picture) size() (int, int) { return p.y.w, p.y.h }
-
 // scale returns the picture averaged down to w×h.
 func (p picture) scale(w, h int) picture {
 	out := picture{y: scalePlane(p.y, w, h), rgba: p.rgba}
