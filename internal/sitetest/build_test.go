@@ -36,7 +36,10 @@ var (
 	demoErr  error
 )
 
-// demoSource writes the generated mid-size (M) demo site once.
+// demoSource writes the generated mid-size (M) demo site once, with its
+// phone photos (650 of them: every product, some establishments and
+// articles), so that every check also sees pages with photos and their
+// copies.
 func demoSource() (string, error) {
 	demoOnce.Do(func() {
 		bin, err := generator()
@@ -45,7 +48,7 @@ func demoSource() (string, error) {
 			return
 		}
 		demoDir = filepath.Join(tmpRoot, "demo-m")
-		cmd := exec.Command(bin, "demo", "--size", "M", "-o", demoDir)
+		cmd := exec.Command(bin, "demo", "--size", "M", "--photos", "-o", demoDir)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			demoErr = fmt.Errorf("khuyencong demo: %v\n%s", err, out)
 		}
