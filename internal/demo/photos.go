@@ -291,11 +291,13 @@ func screenshot(n int) []byte {
 			// A photo in the page: a gradient of the accent colour, with
 			// grain.
 			h := 300 + rnd.IntN(300)
+			seed := rnd.Uint32()
 			for py := y; py < y+h && py < shotHeight; py++ {
 				for px := 60; px < shotWidth-60; px++ {
+					seed = seed*1664525 + 1013904223
 					i := py*img.Stride + 4*px
-					img.Pix[i] = uint8(int(accent.R) + (px-60)/8 + rnd.IntN(8))
-					img.Pix[i+1] = uint8(int(accent.G) + (py-y)/6 + rnd.IntN(8))
+					img.Pix[i] = uint8(int(accent.R) + (px-60)/8 + int(seed>>29))
+					img.Pix[i+1] = uint8(int(accent.G) + (py-y)/6 + int(seed>>26&7))
 					img.Pix[i+2] = accent.B
 					img.Pix[i+3] = 255
 				}
