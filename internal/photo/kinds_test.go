@@ -91,4 +91,3 @@ func rgbPSNR(a, b plane) float64 {
 	}
 	return 10 * math.Log10(255*255/(se/float64(n)))
 }
-
