@@ -191,13 +191,9 @@ func BenchmarkPhotoStage(b *testing.B) {
 	if err := demo.Write(site, demo.Size{Name: "photos", Establishments: 20, Products: 60, Articles: 40}, demo.Options{Photos: true}); err != nil {
 		b.Fatal(err)
 	}
-	ls, diags := load.LoadDir(site)
-	if ls == nil || diags.HasErrors() {
-		b.Fatalf("load: %v", diags)
-	}
-	m, diags := model.Build(ls, model.Options{Now: buildDate})
-	if diags.HasErrors() {
-		b.Fatalf("model: %v", diags)
+	m, diags := loadModel(site, buildDate, false, false, &Result{})
+	if m == nil || diags.HasErrors() {
+		b.Fatalf("load and model: %v", diags)
 	}
 	peak := watchMemory()
 	b.ResetTimer()
