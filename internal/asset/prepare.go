@@ -33,9 +33,9 @@ type Options struct {
 }
 
 // memoryBudget bounds the memory of the photos processed at once, as
-// photo.WorkingMemory estimates it: about 40 MB for a 12-megapixel phone
-// photo, so that a build holds two or three of them whatever the number of
-// cores, and never more than one photo larger than the budget.
+// photo.WorkingMemory estimates it: about 50 MB for a 12-megapixel phone
+// photo, so that a build holds two of them whatever the number of cores,
+// and a photo larger than the budget alone.
 const memoryBudget = 120 << 20
 
 // Prepare makes the Set of the site modelled in m: the copies of every
