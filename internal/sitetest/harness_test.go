@@ -84,7 +84,19 @@ func exampleSite(t *testing.T, baseURL string) string {
 // output folder.
 func demoSite(t *testing.T) string {
 	t.Helper()
-	src, err := demoSource()
+	return builtDemo(t, "M", false)
+}
+
+// photoSite builds the generated small demo site with its phone photos
+// once and returns the output folder.
+func photoSite(t *testing.T) string {
+	t.Helper()
+	return builtDemo(t, "S", true)
+}
+
+func builtDemo(t *testing.T, size string, photos bool) string {
+	t.Helper()
+	src, err := demoSource(size, photos)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,13 +121,15 @@ func builtOnce(t *testing.T, src, baseURL string) string {
 }
 
 // testSites are the sites every kind of page is checked on: the example
-// site and a generated mid-size one.
+// site, a generated mid-size one, and a small one whose records show phone
+// photos.
 var testSites = []struct {
 	name  string
 	build func(t *testing.T) string
 }{
 	{"example", func(t *testing.T) string { return exampleSite(t, "") }},
 	{"demo-M", demoSite},
+	{"demo-S-photos", photoSite},
 }
 
 var tmpRoot string
