@@ -221,7 +221,8 @@ func TestCommitReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := snapshot(t, target)
-	want := map[string]string{"/": "", ".": "", "./": "", "index.html": "hai", "co-so/": "", "co-so/b/": "", "co-so/b/index.html": "b", Marker: markerText}
+	want := map[string]string{"/": "", ".": "", "./": "", "index.html": "hai", "co-so/": "", "co-so/b/": "", "co-so/b/index.html": "b", Marker: markerText,
+		ChangesFile: changesHeader + "A\tco-so/b/index.html\nA\tindex.html\n"}
 	delete(want, "/")
 	delete(want, ".")
 	if !reflect.DeepEqual(got, want) {
