@@ -801,7 +801,9 @@ func (d *Dir) commitUpdate() error {
 	for dir := range emptied {
 		dirs = append(dirs, dir)
 	}
-	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) || len(dirs[i]) == len(dirs[j]) && dirs[i] > dirs[j] })
+	sort.Slice(dirs, func(i, j int) bool {
+		return len(dirs[i]) > len(dirs[j]) || len(dirs[i]) == len(dirs[j]) && dirs[i] > dirs[j]
+	})
 	for _, dir := range dirs {
 		if info, err := os.Lstat(inTarget(dir)); err == nil && info.IsDir() {
 			os.Remove(inTarget(dir)) // fails, as it should, on a folder not empty
