@@ -89,6 +89,13 @@ type Result struct {
 	Bytes int64
 	// Links is the number of internal links checked.
 	Links int
+	// Written is the number of files written; the others were left as
+	// they were (see outputSink). Reused counts the pages whose template
+	// did not run, their inputs unchanged.
+	Written, Reused int
+	// Changes are the files the build added, modified and removed in the
+	// output, as listed in its write.ChangesFile.
+	Changes write.Changes
 	// Photos is the number of photos made into copies; PhotosCached those
 	// of them read back from the photo cache.
 	Photos, PhotosCached int
@@ -175,12 +182,38 @@ func renderModel(dir string, m *model.Model, theme map[string][]byte, opts Build
 	if out == "" {
 		out = filepath.Join(dir, "public")
 	}
-	d, err := write.Open(out, write.Options{Site: dir, Lang: lang})
+	// The output folder is updated in place when it exists: with what the
+	// previous build recorded of it (manifest), or else by comparing its
+	// files with those made.
+	var prev *manifest
+	var manifestFile string
+	wopts := write.Options{Site: dir, Lang: lang}
+	if !opts.pagePaths {
+		wopts.Existing = func(target string) []string {
+			manifestFile = manifestPath(dir, target)
+			if prev = readManifest(manifestFile); prev != nil {
+				names := make([]string, 0, len(prev.files))
+				for n := range prev.files {
+					names = append(names, n)
+				}
+				return names
+			}
+			files, err := write.List(target)
+			if err != nil {
+				return nil
+			}
+			return files
+		}
+	}
+	d, err := write.Open(out, wopts)
 	if err != nil {
 		diags.Add(writeDiag(err))
 		return "", diags
 	}
 	defer d.Abort() // does nothing after a successful Commit
+	if manifestFile == "" && !opts.pagePaths {
+		manifestFile = manifestPath(dir, d.Target())
+	}
 	baseURL := opts.BaseURL
 	if baseURL == "" {
 		baseURL = m.Site.BaseURL
@@ -198,15 +231,23 @@ func renderModel(dir string, m *model.Model, theme map[string][]byte, opts Build
 	if diags.HasErrors() {
 		return "", diags
 	}
+	scan, err := links.NewScanner(baseURL)
+	if err != nil {
+		diags.Append(linkDiags(links.Result{}, err, "", nil, diag.Error))
+		return "", diags
+	}
+	sink := newOutputSink(d, prev, scan)
 	var sum render.Summary
 	timed(res, "render", func() {
 		var more diag.List
-		sum, more = render.Render(m, ropts, d)
+		sum, more = render.Render(m, ropts, sink)
 		diags.Append(more)
 	})
 	res.Pages = sum.Pages
-	res.Files = d.Files()
-	res.Bytes = d.Bytes()
+	res.Files = sum.Files
+	res.Bytes = sum.Bytes
+	res.Reused = sum.Reused
+	res.Written = sink.written
 	if diags.HasErrors() {
 		return "", diags
 	}
@@ -215,16 +256,28 @@ func renderModel(dir string, m *model.Model, theme map[string][]byte, opts Build
 		if opts.pagePaths {
 			shown = ""
 		}
-		more, n := checkLinks(d.Root(), shown, baseURL, sum.Sources)
-		diags.Append(more)
-		res.Links = n
+		lr := sink.checkLinks()
+		diags.Append(linkDiags(lr, nil, shown, sum.Sources, diag.Error))
+		res.Links = lr.Links
 	})
 	if diags.HasErrors() {
 		return "", diags
 	}
 	timed(res, "write", func() {
+		// The manifest goes before the folder changes, and a new one is
+		// written once it has: a build stopped half way leaves none.
+		if manifestFile != "" {
+			os.Remove(manifestFile)
+		}
 		if err := d.Commit(); err != nil {
 			diags.Add(writeDiag(err))
+			return
+		}
+		res.Changes = d.Changes()
+		if manifestFile != "" {
+			// A manifest that cannot be written only makes the next build
+			// compare the files in place instead.
+			writeManifest(manifestFile, sink.manifest())
 		}
 	})
 	if diags.HasErrors() {
@@ -314,12 +367,4 @@ func linkDiags(res links.Result, err error, shown string, sources map[string]str
 			"không đọc được tệp đã build để kiểm tra liên kết: %v", "cannot read the built file to check its links: %v", u.Err)})
 	}
 	return diags
-}
-
-// checkLinks runs the link check on the written folder root, naming pages
-// as under shown (the output folder as the user knows it; "" for the page's
-// own path); see linkDiags.
-func checkLinks(root, shown, baseURL string, sources map[string]string) (diag.List, int) {
-	res, err := links.Check(root, baseURL)
-	return linkDiags(res, err, shown, sources, diag.Error), res.Links
 }

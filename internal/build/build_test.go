@@ -15,6 +15,7 @@ import (
 	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/golden"
+	"github.com/khuyencong/khuyencong/internal/links"
 	"github.com/khuyencong/khuyencong/internal/render"
 	"github.com/khuyencong/khuyencong/internal/write"
 )
@@ -110,13 +111,14 @@ func TestBuildExampleSite(t *testing.T) {
 		t.Fatalf("build of the example site:\n%s", printed(diags))
 	}
 	files := snapshot(t, out)
-	for _, name := range []string{"index.html", "404.html", "sitemap.xml", write.Marker} {
+	for _, name := range []string{"index.html", "404.html", "sitemap.xml", write.Marker, write.ChangesFile} {
 		if _, ok := files[name]; !ok {
 			t.Errorf("the output has no %s", name)
 		}
 	}
-	if res.Output != out || res.Files != len(files)-1 || res.Links == 0 {
-		t.Errorf("result: output %q, %d files (%d on disk, marker included), %d links", res.Output, res.Files, len(files), res.Links)
+	if res.Output != out || res.Files != len(files)-2 || res.Links == 0 || res.Written != res.Files || len(res.Changes.Added) != res.Files {
+		t.Errorf("result: output %q, %d files (%d on disk, marker and changes included), %d written, %d added, %d links",
+			res.Output, res.Files, len(files), res.Written, len(res.Changes.Added), res.Links)
 	}
 	var names []string
 	for _, s := range res.Stages {
@@ -262,20 +264,43 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	}
 }
 
+// checkFiles writes files through the sink of a build into a new output
+// folder and checks their links, naming pages under shown.
+func checkFiles(t *testing.T, files map[string]string, shown string, sources map[string]string) (diag.List, int) {
+	t.Helper()
+	d, err := write.Open(filepath.Join(t.TempDir(), "public"), write.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	scan, err := links.NewScanner("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := newOutputSink(d, nil, scan)
+	for name, data := range files {
+		if err := sink.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := sink.checkLinks()
+	return linkDiags(res, nil, shown, sources, diag.Error), res.Links
+}
+
 func TestBrokenLinkMessage(t *testing.T) {
-	root := t.TempDir()
-	writeFile(t, filepath.Join(root, "index.html"), "<a href=\"co-so/\">x</a>\n<a href=\"../ngoai.html\">y</a>")
-	got, n := checkLinks(root, "public", "", nil)
+	files := map[string]string{"index.html": "<a href=\"co-so/\">x</a>\n<a href=\"../ngoai.html\">y</a>"}
+	got, n := checkFiles(t, files, "public", nil)
 	want := `public/index.html:1: lỗi: liên kết hỏng "co-so/": trang đã build không có tệp "co-so/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
 public/index.html:2: lỗi: liên kết "../ngoai.html" trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này
 `
+	got.Sort()
 	if printed(got) != want || n != 2 {
 		t.Errorf("got %d links:\n%s\nwant:\n%s", n, printed(got), want)
 	}
 
 	// On the page of an article, the link is reported at the article.
-	writeFile(t, filepath.Join(root, "tin-tuc", "bai", "index.html"), "<p>\n<img src=\"anh.png\">")
-	got, _ = checkLinks(root, "public", "", map[string]string{"tin-tuc/bai/index.html": "content/news/bai.md"})
+	files["tin-tuc/bai/index.html"] = "<p>\n<img src=\"anh.png\">"
+	got, _ = checkFiles(t, files, "public", map[string]string{"tin-tuc/bai/index.html": "content/news/bai.md"})
 	want = `content/news/bai.md: lỗi: liên kết hỏng "anh.png" (trên trang public/tin-tuc/bai/index.html): trang đã build không có tệp "tin-tuc/bai/anh.png"; hãy sửa nội dung hoặc mẫu trang có liên kết này
 public/index.html:1: lỗi: liên kết hỏng "co-so/": trang đã build không có tệp "co-so/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
 public/index.html:2: lỗi: liên kết "../ngoai.html" trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này

@@ -19,6 +19,21 @@ type ConcurrentSink interface {
 	ConcurrentWrites()
 }
 
+// IncrementalSink is a ConcurrentSink that holds the files of an earlier
+// render with the digest of each page's inputs (see inputs.go): Render
+// asks it, before a page's template runs, whether it still has the page
+// made from the same inputs, and hands it the digest of every page it
+// writes.
+type IncrementalSink interface {
+	ConcurrentSink
+	// Reuse reports whether the sink holds the page name made from inputs
+	// with digest d, as it was written then, and its size: the page is
+	// then neither made nor written again, and stays part of the site.
+	Reuse(name string, d Digest) (size int64, ok bool)
+	// WritePage stores the page name, made from inputs with digest d.
+	WritePage(name string, data []byte, d Digest) error
+}
+
 // lockedSink calls a Sink one call at a time, with data it may keep.
 type lockedSink struct {
 	mu  sync.Mutex
@@ -98,7 +113,9 @@ type worker struct {
 	pages map[string]int
 	files int
 	bytes int64
-	diags diag.List
+	// reused counts the pages the sink still had.
+	reused int
+	diags  diag.List
 }
 
 func newPool(r *renderer) *pool {
@@ -146,10 +163,22 @@ func (p *pool) hasFailed(kind string) bool {
 	return ok
 }
 
-// run executes one page and writes it.
+// run executes one page and writes it, unless the sink still has it.
 func (p *pool) run(w *worker, j job) {
 	r, pg := p.r, j.p
 	defer r.progress.wrote()
+	var digest Digest
+	inc, _ := r.out.(IncrementalSink)
+	if inc != nil {
+		digest = r.in.page(pg)
+		if size, ok := inc.Reuse(pg.File, digest); ok {
+			w.pages[pg.Kind]++
+			w.files++
+			w.bytes += size
+			w.reused++
+			return
+		}
+	}
 	if r.kinds[pg.Kind].Sitemap {
 		w.diags.Append(r.addJSONLD(pg))
 	}
@@ -168,7 +197,13 @@ func (p *pool) run(w *worker, j job) {
 	if _, ok := r.out.(ConcurrentSink); !ok {
 		data = bytes.Clone(data)
 	}
-	if err := r.out.WriteFile(pg.File, data); err != nil {
+	var err error
+	if inc != nil {
+		err = inc.WritePage(pg.File, data, digest)
+	} else {
+		err = r.out.WriteFile(pg.File, data)
+	}
+	if err != nil {
 		w.diags.Error(diag.Pos{}, "write", diag.M("không ghi được %s: %v", "cannot write %s: %v", pg.File, err))
 		p.mu.Lock()
 		p.skipped[j.n] = true
@@ -200,6 +235,7 @@ func (p *pool) flush() {
 		}
 		r.sum.Files += w.files
 		r.sum.Bytes += w.bytes
+		r.sum.Reused += w.reused
 		r.diags.Append(w.diags)
 		*w = worker{buf: w.buf, pages: map[string]int{}}
 	}

@@ -58,6 +58,10 @@ type Summary struct {
 	Files int
 	// Bytes is the size of those files.
 	Bytes int64
+	// Reused counts the pages an IncrementalSink still had, made from the
+	// same inputs: their templates did not run (they are counted in Pages,
+	// Files and Bytes too).
+	Reused int
 	// Sources maps the output file of each record, article and page to
 	// the site file it was made from ("co-so/x/index.html" →
 	// "data/establishments/x.yaml"), so that a problem found in the output,

@@ -45,6 +45,9 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 		r.menu = defaultMenu(m, f.i18n)
 	}
 
+	if _, ok := r.out.(IncrementalSink); ok {
+		r.in = newInputs(r)
+	}
 	r.pool = newPool(r)
 	r.progress = opts.Progress
 	r.progress.expect(r.expectedPages())
@@ -75,6 +78,9 @@ type renderer struct {
 	// holds the job number of each, until the pool is closed.
 	sitemap    []SitemapURL
 	sitemapJob []int
+	// in computes the digest of each page's inputs, for an
+	// IncrementalSink; nil for any other Sink.
+	in *inputs
 	// pool executes the pages; nil once closed.
 	pool     *pool
 	progress *Progress

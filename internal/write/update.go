@@ -230,7 +230,7 @@ func (d *Dir) commitUpdate() error {
 // to it; the marker and ChangesFile left out), sorted: the Existing of a
 // build that updates an output whose files it does not know otherwise.
 func List(dir string) ([]string, error) {
-	var out []string
+	out := []string{}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -51,7 +51,7 @@ func firstBuild(t *testing.T, site, target string, files map[string]string) {
 // update opens target to update it, its files being existing.
 func update(t *testing.T, site, target string, existing []string) *Dir {
 	t.Helper()
-	d, err := Open(target, Options{Site: site, Existing: existing})
+	d, err := Open(target, Options{Site: site, Existing: func(string) []string { return existing }})
 	if err != nil {
 		t.Fatal(err)
 	}

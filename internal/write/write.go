@@ -70,12 +70,13 @@ type Options struct {
 	Site string
 	// Lang is the language of error messages: "vi" (default) or "en".
 	Lang string
-	// Existing, when not nil, lists the files of the target folder (slash
-	// paths relative to it, the marker and ChangesFile left out) as the
-	// previous build left them: the target is then updated in place (see
-	// the package comment) rather than replaced. It has no effect when the
-	// target does not exist yet.
-	Existing []string
+	// Existing, when not nil, is called with the target (absolute) once
+	// Open has checked that it may be written, when it exists: it returns
+	// the files of the target folder (slash paths relative to it, the
+	// marker and ChangesFile left out) as the previous build left them,
+	// and the target is then updated in place (see the package comment);
+	// nil makes it replaced as a whole.
+	Existing func(target string) []string
 }
 
 // Error is a refusal or a failure of the output stage, in both interface
@@ -116,7 +117,6 @@ type Dir struct {
 	changes  Changes
 }
 
-
 // rename is os.Rename; tests replace it to simulate a failing swap.
 var rename = os.Rename
 
@@ -151,14 +151,18 @@ func Open(target string, opts Options) (*Dir, error) {
 	}
 	d := &Dir{target: abs, tmp: tmp, lang: lang, names: map[string]bool{}, dirs: map[string]bool{".": true}}
 	if opts.Existing != nil {
-		if info, err := os.Lstat(abs); err == nil && info.IsDir() {
-			d.update = true
-			d.existing = make(map[string]bool, len(opts.Existing))
-			for _, n := range opts.Existing {
-				d.existing[n] = true
+		// An output without the marker is an empty folder (see refuse):
+		// nothing in it to keep, and it is made anew.
+		if _, err := os.Lstat(filepath.Join(abs, Marker)); err == nil {
+			if files := opts.Existing(abs); files != nil {
+				d.update = true
+				d.existing = make(map[string]bool, len(files))
+				for _, n := range files {
+					d.existing[n] = true
+				}
+				d.kept = map[string]bool{}
+				return d, nil
 			}
-			d.kept = map[string]bool{}
-			return d, nil
 		}
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
