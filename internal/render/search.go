@@ -310,11 +310,20 @@ type searchToken struct {
 type SearchIndex struct {
 	Docs   []SearchDoc
 	tokens map[string]*searchToken
+	// words holds, for each word as written, its token and its variant:
+	// a site writes the same few thousand words again and again.
+	words map[string]searchWord
+}
+
+// searchWord is a word of the documents as the index files it.
+type searchWord struct {
+	token   *searchToken
+	variant string
 }
 
 // newSearchIndex tokenises every document.
 func newSearchIndex(docs []SearchDoc) *SearchIndex {
-	ix := &SearchIndex{Docs: docs, tokens: map[string]*searchToken{}}
+	ix := &SearchIndex{Docs: docs, tokens: map[string]*searchToken{}, words: map[string]searchWord{}}
 	for id, d := range docs {
 		pos := 0
 		addText := func(field int, s string, limit int) {
@@ -340,13 +349,18 @@ func newSearchIndex(docs []SearchDoc) *SearchIndex {
 }
 
 func (ix *SearchIndex) addToken(doc int, w string, pos, field int) {
-	key := vi.Fold(w)
-	t := ix.tokens[key]
-	if t == nil {
-		t = &searchToken{}
-		ix.tokens[key] = t
+	word, ok := ix.words[w]
+	if !ok {
+		key := vi.Fold(w)
+		word.token = ix.tokens[key]
+		if word.token == nil {
+			word.token = &searchToken{}
+			ix.tokens[key] = word.token
+		}
+		word.variant = searchVariant(w)
+		ix.words[w] = word
 	}
-	v := searchVariant(w)
+	t, v := word.token, word.variant
 	idx := -1
 	for i, x := range t.variants {
 		if x == v {
