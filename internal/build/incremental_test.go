@@ -398,3 +398,58 @@ func TestIncrementalEqualsNewBuild(t *testing.T) {
 	}
 	in.rebuild("site template removed")
 }
+
+// TestFailedIncrementalBuildKeepsOutput breaks the site of an earlier
+// build: the build that fails leaves every file of the output as it was,
+// bytes and times, and its manifest too, so that the build after the fix
+// is still incremental.
+func TestFailedIncrementalBuildKeepsOutput(t *testing.T) {
+	tests := []struct {
+		name   string
+		break_ func(in *incremental)
+	}{
+		{"data error", func(in *incremental) {
+			in.write("data/projects/hong.yaml", "title: Đề án hỏng\nyear: 2020\nfunding_source: kcqg\nactivity: ung_dung_mmtb\nbudget: \"1,2 tỷ\"\n")
+		}},
+		{"broken link in an article", func(in *incremental) {
+			in.write("content/news/lien-ket-hong.md", "---\ntitle: Bài có liên kết hỏng\ndate: 2021-08-18\n---\n\nXem [trang không có](../../khong-co/).\n")
+		}},
+		{"broken template", func(in *incremental) {
+			in.write("templates/product.html", "{{define \"main\"}}{{.Khong}}{{end}}")
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := newIncremental(t, copySite(t))
+			manifest, err := os.ReadFile(manifestPath(in.site, in.out))
+			if err != nil {
+				t.Fatalf("no manifest after a build: %v", err)
+			}
+			before := outputFiles(t, in.out)
+			changes, _ := os.ReadFile(filepath.Join(in.out, write.ChangesFile))
+			tc.break_(in)
+			if _, diags := Build(in.site, BuildOptions{Output: in.out, Now: buildDate}); !diags.HasErrors() {
+				t.Fatal("the build succeeded")
+			}
+			if after := outputFiles(t, in.out); !reflect.DeepEqual(before, after) {
+				t.Error("the failed build changed the output")
+			}
+			if after, _ := os.ReadFile(filepath.Join(in.out, write.ChangesFile)); !bytes.Equal(after, changes) {
+				t.Error("the failed build changed the list of changes")
+			}
+			if after, _ := os.ReadFile(manifestPath(in.site, in.out)); !bytes.Equal(after, manifest) {
+				t.Error("the failed build changed the manifest")
+			}
+			if names, _ := filepath.Glob(filepath.Join(filepath.Dir(in.out), ".public*")); len(names) > 0 {
+				t.Errorf("temporary folders left beside the output: %v", names)
+			}
+			for _, p := range []string{"data/projects/hong.yaml", "content/news/lien-ket-hong.md", "templates"} {
+				os.RemoveAll(in.path(p))
+			}
+			in.rebuild("fixed")
+			if in.rendered != 0 {
+				t.Errorf("the build after the fix made %d pages again, want none", in.rendered)
+			}
+		})
+	}
+}

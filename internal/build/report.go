@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -12,6 +13,7 @@ import (
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/render"
 	"github.com/khuyencong/khuyencong/internal/vi"
+	"github.com/khuyencong/khuyencong/internal/write"
 )
 
 // text picks the Vietnamese or English form.
@@ -226,11 +228,12 @@ var stageNames = map[string][2]string{
 	"photos": {"xử lý ảnh", "photos"},
 	"render": {"tạo trang", "render"},
 	"links":  {"kiểm tra liên kết", "links"},
-	"write":  {"thay thư mục xuất", "write"},
+	"write":  {"ghi thư mục xuất", "write"},
 }
 
 // PrintBuildSummary writes the closing lines of a build: where the site
-// went, pages by kind, files, bytes and the time of each stage.
+// went, pages by kind, files, bytes, the pages kept and the files changed
+// (listed in the output's write.ChangesFile), and the time of each stage.
 func PrintBuildSummary(w io.Writer, r Result, lang string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
@@ -260,6 +263,15 @@ func PrintBuildSummary(w io.Writer, r Result, lang string) error {
 	}
 	p("  %s\t%s\n", text(lang, "Tệp", "Files"), vi.NumberIn(int64(r.Files), lang))
 	p("  %s\t%s\n", text(lang, "Dung lượng", "Size"), size(r.Bytes, lang))
+	if r.Reused > 0 {
+		p("  %s\t%s\n", text(lang, "Trang giữ nguyên (dữ liệu không đổi)", "Pages kept (inputs unchanged)"), vi.NumberIn(int64(r.Reused), lang))
+	}
+	n := func(v int) string { return vi.NumberIn(int64(v), lang) }
+	c := r.Changes
+	p("  %s\t%s\n", text(lang, "Tệp thay đổi", "Files changed"), fmt.Sprintf(text(lang,
+		"%s (thêm %s, sửa %s, xóa %s); danh sách trong %s",
+		"%s (%s added, %s modified, %s removed); listed in %s"),
+		n(c.Len()), n(len(c.Added)), n(len(c.Modified)), n(len(c.Removed)), filepath.Join(r.Output, write.ChangesFile)))
 	p("  %s\t%s\n", text(lang, "Liên kết nội bộ đã kiểm tra", "Internal links checked"), vi.NumberIn(int64(r.Links), lang))
 	var parts []string
 	for _, s := range r.Stages {
