@@ -34,6 +34,10 @@ import (
 // it out of version control (.gitignore).
 const PhotoCacheDir = ".khuyencong-cache/anh"
 
+// LoadCacheFile is where, inside the site folder, the files of data/ and
+// content/ are kept parsed between builds (see load.DiskCache).
+const LoadCacheFile = ".khuyencong-cache/du-lieu"
+
 // Options are what Check needs.
 type Options struct {
 	// Lang is the language of messages and of the interface: "vi", "en",
@@ -166,8 +170,16 @@ func timed(res *Result, name string, f func()) {
 func loadModel(dir string, now time.Time, drafts, future bool, res *Result) (*model.Model, map[string][]byte, diag.List) {
 	start := time.Now()
 	plan, diags := load.PlanDir(dir)
+	if _, err := os.Stat(dir); err == nil {
+		plan.Cache = load.OpenDiskCache(filepath.Join(dir, LoadCacheFile))
+	}
 	m, theme, more, inModel := streamModel(plan, model.Options{Now: now, Drafts: drafts, Future: future}, res.prog)
 	diags.Append(more)
+	if plan.Cache != nil {
+		// A cache that cannot be written only costs the next build its
+		// speed.
+		plan.Cache.Close()
+	}
 	res.Stages = append(res.Stages, Stage{Name: "load", Elapsed: time.Since(start) - inModel}, Stage{Name: "model", Elapsed: inModel})
 	return m, theme, diags
 }
@@ -182,16 +194,25 @@ func renderModel(dir string, m *model.Model, theme map[string][]byte, opts Build
 	if out == "" {
 		out = filepath.Join(dir, "public")
 	}
+	baseURL := opts.BaseURL
+	if baseURL == "" {
+		baseURL = m.Site.BaseURL
+	}
 	// The output folder is updated in place when it exists: with what the
 	// previous build recorded of it (manifest), or else by comparing its
 	// files with those made.
+	scan, err := links.NewScanner(baseURL)
+	if err != nil {
+		diags.Append(linkDiags(links.Result{}, err, "", nil, diag.Error))
+		return "", diags
+	}
 	var prev *manifest
 	var manifestFile string
 	wopts := write.Options{Site: dir, Lang: lang}
 	if !opts.pagePaths {
 		wopts.Existing = func(target string) []string {
 			manifestFile = manifestPath(dir, target)
-			if prev = readManifest(manifestFile); prev != nil {
+			if prev = readManifest(manifestFile, scan.ID); prev != nil {
 				names := make([]string, 0, len(prev.files))
 				for n := range prev.files {
 					names = append(names, n)
@@ -214,10 +235,6 @@ func renderModel(dir string, m *model.Model, theme map[string][]byte, opts Build
 	if manifestFile == "" && !opts.pagePaths {
 		manifestFile = manifestPath(dir, d.Target())
 	}
-	baseURL := opts.BaseURL
-	if baseURL == "" {
-		baseURL = m.Site.BaseURL
-	}
 	ropts := renderOptions(opts, theme)
 	ropts.Progress = res.prog.renderProgress()
 	timed(res, "photos", func() {
@@ -229,11 +246,6 @@ func renderModel(dir string, m *model.Model, theme map[string][]byte, opts Build
 		res.Photos, res.PhotosCached = ropts.Assets.Processed, ropts.Assets.Cached
 	})
 	if diags.HasErrors() {
-		return "", diags
-	}
-	scan, err := links.NewScanner(baseURL)
-	if err != nil {
-		diags.Append(linkDiags(links.Result{}, err, "", nil, diag.Error))
 		return "", diags
 	}
 	sink := newOutputSink(d, prev, scan)
@@ -277,7 +289,7 @@ func renderModel(dir string, m *model.Model, theme map[string][]byte, opts Build
 		if manifestFile != "" {
 			// A manifest that cannot be written only makes the next build
 			// compare the files in place instead.
-			writeManifest(manifestFile, sink.manifest())
+			writeManifest(manifestFile, sink.manifest(), scan.Name)
 		}
 	})
 	if diags.HasErrors() {

@@ -54,8 +54,9 @@ type entry struct {
 	src               string
 	srcSize, srcMtime int64
 	// targets are the files its links name (pages, feeds, sitemaps and
-	// stylesheets), each once; links is the number of its internal links.
-	targets []string
+	// stylesheets), each once, by their number in the links.Scanner of
+	// the build; links is the number of its internal links.
+	targets []int32
 	links   int
 }
 
@@ -91,14 +92,15 @@ var programDigest = sync.OnceValue(func() [32]byte {
 	return d
 })
 
-// readManifest reads the manifest at p; nil when there is none, or when
-// it cannot be read, is damaged, or was written by another program.
-func readManifest(p string) *manifest {
+// readManifest reads the manifest at p, numbering the link targets with
+// id; nil when there is none, or when it cannot be read, is damaged, or
+// was written by another program.
+func readManifest(p string, id func(string) int32) *manifest {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil
 	}
-	m, err := decodeManifest(data)
+	m, err := decodeManifest(data, id)
 	if err != nil || m.program != programDigest() {
 		return nil
 	}
@@ -107,17 +109,18 @@ func readManifest(p string) *manifest {
 
 // encode writes the manifest: the magic line, the program digest, the
 // table of link targets, then each file, sorted by name; a digest of
-// everything before it ends the file.
-func (m *manifest) encode() []byte {
+// everything before it ends the file. target names the targets of the
+// files.
+func (m *manifest) encode(target func(int32) string) []byte {
 	names := make([]string, 0, len(m.files))
-	ids := map[string]int{}
+	ids := map[int32]int{}
 	var table []string
 	for n, e := range m.files {
 		names = append(names, n)
 		for _, t := range e.targets {
 			if _, ok := ids[t]; !ok {
 				ids[t] = len(table)
-				table = append(table, t)
+				table = append(table, target(t))
 			}
 		}
 	}
@@ -161,8 +164,9 @@ func (m *manifest) encode() []byte {
 
 var errManifest = errors.New("damaged manifest")
 
-// decodeManifest reads what encode wrote.
-func decodeManifest(data []byte) (*manifest, error) {
+// decodeManifest reads what encode wrote, numbering the link targets
+// with id.
+func decodeManifest(data []byte, id func(string) int32) (*manifest, error) {
 	if len(data) < len(manifestMagic)+32+32 || !bytes.HasPrefix(data, []byte(manifestMagic)) {
 		return nil, errManifest
 	}
@@ -208,9 +212,9 @@ func decodeManifest(data []byte) (*manifest, error) {
 	if nt > uint64(len(data)) {
 		return nil, errManifest
 	}
-	table := make([]string, nt)
+	table := make([]int32, nt)
 	for i := range table {
-		table[i] = str()
+		table[i] = id(str())
 	}
 	nf := uv()
 	if failed || nf > uint64(len(data)) {
@@ -234,7 +238,7 @@ func decodeManifest(data []byte) (*manifest, error) {
 		if failed || nl > uint64(len(table)) {
 			return nil, errManifest
 		}
-		e.targets = make([]string, nl)
+		e.targets = make([]int32, nl)
 		for i := range e.targets {
 			id := uv()
 			if id >= uint64(len(table)) {
@@ -253,13 +257,14 @@ func decodeManifest(data []byte) (*manifest, error) {
 	return m, nil
 }
 
-// writeManifest writes m at p, through a temporary file renamed in place.
-func writeManifest(p string, m *manifest) error {
+// writeManifest writes m at p, through a temporary file renamed in place;
+// target names the link targets.
+func writeManifest(p string, m *manifest, target func(int32) string) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
 	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, m.encode(), 0o644); err != nil {
+	if err := os.WriteFile(tmp, m.encode(target), 0o644); err != nil {
 		return err
 	}
 	return os.Rename(tmp, p)

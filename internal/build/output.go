@@ -249,6 +249,7 @@ func (s *outputSink) checkLinks() links.Result {
 	defer s.mu.Unlock()
 	res := links.Result{Files: len(s.next), Unreadable: append([]links.Unreadable(nil), s.bad...)}
 	have := func(n string) bool { return s.next[n] != nil }
+	haveID := map[int32]bool{}
 	names := make([]string, 0, len(s.next))
 	for n, e := range s.next {
 		if links.Checked(n) {
@@ -263,7 +264,12 @@ func (s *outputSink) checkLinks() links.Result {
 		e := s.next[n]
 		missing := false
 		for _, t := range e.targets {
-			if !have(t) {
+			ok, known := haveID[t]
+			if !known {
+				ok = have(s.scan.Name(t))
+				haveID[t] = ok
+			}
+			if !ok {
 				missing = true
 				break
 			}

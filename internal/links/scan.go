@@ -3,7 +3,9 @@ package links
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Scanner finds the internal links of files as a build makes them, from
@@ -13,6 +15,11 @@ import (
 // wrote. A Scanner may be used by several goroutines at once.
 type Scanner struct {
 	base base
+	// A large site has a million links to a few tens of thousands of
+	// files: each target is known by a number, its name kept once.
+	mu    sync.RWMutex
+	ids   map[string]int32
+	names []string
 }
 
 // NewScanner returns a Scanner for a site with base_url baseURL ("" when
@@ -22,7 +29,7 @@ func NewScanner(baseURL string) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Scanner{base: b}, nil
+	return &Scanner{base: b, ids: map[string]int32{}}, nil
 }
 
 // Checked reports whether the links of the output file name are checked:
@@ -38,8 +45,8 @@ func Checked(name string) bool {
 // Scan is what one file links to.
 type Scan struct {
 	// Targets are the output files its internal links name, each once, in
-	// the order first met.
-	Targets []string
+	// the order first met, by their number (see Scanner.Name).
+	Targets []int32
 	// Links is the number of its internal links.
 	Links int
 	// Outside are its internal links that leave the site folder: broken
@@ -56,7 +63,7 @@ func (s *Scanner) Scan(name string, data []byte) Scan {
 	if err != nil {
 		out.Bad = &Unreadable{Page: name, Line: line, Err: err}
 	}
-	seen := make(map[string]bool, len(found))
+	seen := make(map[int32]bool, len(found))
 	for _, l := range found {
 		target, internal := s.base.resolveFast(name, l.ref)
 		if !internal {
@@ -67,12 +74,41 @@ func (s *Scanner) Scan(name string, data []byte) Scan {
 			out.Outside = append(out.Outside, Broken{Page: name, Line: l.line, Link: l.ref})
 			continue
 		}
-		if !seen[target] {
-			seen[target] = true
-			out.Targets = append(out.Targets, target)
+		if id := s.ID(target); !seen[id] {
+			seen[id] = true
+			out.Targets = append(out.Targets, id)
 		}
 	}
+	out.Targets = slices.Clip(out.Targets)
 	return out
+}
+
+// ID returns the number of the output file name, giving it one the
+// first time.
+func (s *Scanner) ID(name string) int32 {
+	s.mu.RLock()
+	id, ok := s.ids[name]
+	s.mu.RUnlock()
+	if ok {
+		return id
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id, ok := s.ids[name]; ok {
+		return id
+	}
+	id = int32(len(s.names))
+	name = strings.Clone(name)
+	s.ids[name] = id
+	s.names = append(s.names, name)
+	return id
+}
+
+// Name returns the output file numbered id.
+func (s *Scanner) Name(id int32) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.names[id]
 }
 
 // Broken returns the links of the file name (content data) that name a

@@ -112,11 +112,21 @@ type job struct {
 	page  *Page
 	file  *File
 	diags diag.List
+
+	// cached is the job's entry for a DiskCache, and cacheLoc what it is
+	// made from.
+	cached   []byte
+	cacheLoc cacheLoc
 }
 
 // runJobs does every job on runtime.GOMAXPROCS workers, each taking the
 // next job not yet taken.
 func runJobs(fsys fs.FS, jobs []*job, c *Cache) {
+	forEachJob(jobs, func(j *job) { c.do(j, fsys) })
+}
+
+// forEachJob calls do with every job, on runtime.GOMAXPROCS workers.
+func forEachJob(jobs []*job, do func(j *job)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -126,7 +136,7 @@ func runJobs(fsys fs.FS, jobs []*job, c *Cache) {
 				if i >= len(jobs) {
 					return
 				}
-				c.do(jobs[i], fsys)
+				do(jobs[i])
 			}
 		})
 	}

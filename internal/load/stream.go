@@ -35,6 +35,9 @@ type Plan struct {
 	// number of Markdown files of one batch.
 	BatchBytes int64
 	BatchPages int
+	// Cache, when not nil, keeps the parsed files between runs (see
+	// DiskCache); the caller closes it once the plan is read.
+	Cache *DiskCache
 
 	fsys fs.FS
 
@@ -217,7 +220,19 @@ func (p *Plan) stream(batches [][]*job, use func([]*job)) diag.List {
 }
 
 func (p *Plan) run(jobs []*job) {
-	if p.fsys != nil {
-		runJobs(p.fsys, jobs, nil)
+	if p.fsys == nil {
+		return
 	}
+	if p.Cache == nil {
+		runJobs(p.fsys, jobs, nil)
+		return
+	}
+	forEachJob(jobs, func(j *job) {
+		if j.kind == kindTemplate {
+			j.do(p.fsys)
+		} else {
+			p.Cache.do(j, p.fsys)
+		}
+	})
+	p.Cache.keep(jobs)
 }

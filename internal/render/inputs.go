@@ -203,7 +203,18 @@ type inputs struct {
 	// everything is true when every page reads the whole model.
 	everything bool
 
-	shallow sync.Map // unsafe.Pointer of a record → Digest
+	records sync.Map // unsafe.Pointer of a record → *recInfo
+}
+
+// recInfo is what the inputs of a render know of one record, computed
+// once.
+type recInfo struct {
+	// token is the digest of its identity and its own fields (see
+	// shallowDigest).
+	token Digest
+	// all are the records its fields refer to, but those no walk follows;
+	// forward leaves its back links out too.
+	all, forward []reflect.Value
 }
 
 // newInputs computes what the pages of r share.
@@ -235,12 +246,10 @@ func newInputs(r *renderer) *inputs {
 	}
 	h.value(reflect.ValueOf(m.Site), -1)
 	for _, u := range m.Units {
-		h.record(reflect.ValueOf(u), -1)
-		h.digest(in.shallowDigest(reflect.ValueOf(u)))
+		h.digest(in.info(reflect.ValueOf(u)).token)
 	}
 	for _, rd := range m.Rounds {
-		h.record(reflect.ValueOf(rd), -1)
-		h.digest(in.shallowDigest(reflect.ValueOf(rd)))
+		h.digest(in.info(reflect.ValueOf(rd)).token)
 	}
 	for _, e := range r.menu {
 		h.value(reflect.ValueOf(e), -1)
@@ -257,8 +266,7 @@ func newInputs(r *renderer) *inputs {
 		v := reflect.ValueOf(c.list)
 		w.int(int64(v.Len()))
 		for i := range v.Len() {
-			w.record(v.Index(i), -1)
-			w.digest(in.shallowDigest(v.Index(i)))
+			w.digest(in.info(v.Index(i)).token)
 		}
 		in.collections[c.name] = w.sum()
 	}
@@ -318,7 +326,9 @@ func (in *inputs) page(p *Page) Digest {
 	if scope.extra != nil {
 		scope.extra(h, in.m)
 	}
-	return h.sum()
+	d := h.sum()
+	h.release()
+	return d
 }
 
 // subjectsOf returns the records data shows: data itself when it is a
@@ -347,22 +357,33 @@ func subjectsOf(data any) []unsafe.Pointer {
 	return out
 }
 
-// shallowDigest returns the digest of a record's own fields, the records
-// it refers to counting by identity (see hasher.value with depth -1).
-func (in *inputs) shallowDigest(v reflect.Value) Digest {
+// info returns what the render knows of the record v (a pointer to one),
+// computing it the first time.
+func (in *inputs) info(v reflect.Value) *recInfo {
 	p := v.UnsafePointer()
-	if d, ok := in.shallow.Load(p); ok {
-		return d.(Digest)
+	if ri, ok := in.records.Load(p); ok {
+		return ri.(*recInfo)
 	}
-	h := in.hasher()
 	rk := recKinds[v.Type()]
+	h := in.hasher()
+	h.record(v)
+	ri := &recInfo{}
+	h.shallowDigest(v, rk)
+	ri.token = h.sum()
+	h.release()
+	ri.all = neighbours(v.Elem(), rk.never)
+	ri.forward = neighbours(v.Elem(), rk.notFollowed())
+	in.records.Store(p, ri)
+	return ri
+}
+
+// shallowDigest writes the record's own fields, the records it refers to
+// counting by identity, its long lists (hub) left out.
+func (h *hasher) shallowDigest(v reflect.Value, rk *recKind) {
 	h.structFields(v.Elem(), rk.hub, -1)
 	if v.Type() == typeArticle {
-		h.bundle((*model.Article)(p))
+		h.bundle((*model.Article)(v.UnsafePointer()))
 	}
-	d := h.sum()
-	in.shallow.Store(p, d)
-	return d
 }
 
 // hasher writes values into a buffer, to be digested at once.
@@ -380,7 +401,27 @@ type hasher struct {
 	subjects []unsafe.Pointer
 }
 
-func (in *inputs) hasher() *hasher { return &hasher{in: in, buf: make([]byte, 0, 1024)} }
+var hasherPool = sync.Pool{New: func() any { return &hasher{buf: make([]byte, 0, 4096)} }}
+
+// hasher returns an empty hasher, to release once summed.
+func (in *inputs) hasher() *hasher {
+	h := hasherPool.Get().(*hasher)
+	h.in = in
+	h.reset()
+	return h
+}
+
+func (h *hasher) reset() {
+	h.buf, h.seen, h.subjects, h.top = h.buf[:0], h.seen[:0], h.subjects[:0], 0
+}
+
+// release gives the hasher back for another use.
+func (h *hasher) release() {
+	if cap(h.buf) <= 1<<20 {
+		h.in = nil
+		hasherPool.Put(h)
+	}
+}
 
 func (h *hasher) sum() Digest {
 	s := sha256.Sum256(h.buf)
@@ -445,7 +486,7 @@ func (h *hasher) bundle(a *model.Article) {
 }
 
 // record writes the identity of the record v (a pointer to one).
-func (h *hasher) record(v reflect.Value, _ int) {
+func (h *hasher) record(v reflect.Value) {
 	rk := recKinds[v.Type()]
 	h.buf = append(h.buf, 'R', rk.code)
 	h.str(rk.id(v.UnsafePointer()))
@@ -496,17 +537,20 @@ func (h *hasher) value(v reflect.Value, depth int) {
 			return
 		}
 		if rk := recKinds[t]; rk != nil {
-			h.record(v, depth)
 			if depth < 0 || rk.global && depth < h.top {
+				h.record(v)
 				return
 			}
-			h.digest(h.in.shallowDigest(v))
+			ri := h.in.info(v)
+			h.digest(ri.token)
 			if depth > 0 {
-				skip := rk.never
-				if !h.subject(v) {
-					skip = rk.notFollowed()
+				next := ri.forward
+				if h.subject(v) {
+					next = ri.all
 				}
-				h.refs(v.Elem(), skip, depth-1)
+				for _, n := range next {
+					h.value(n, depth-1)
+				}
 			}
 			return
 		}
@@ -609,47 +653,53 @@ func (rk *recKind) notFollowed() map[int]bool {
 	return rk.listSkip
 }
 
-// refs walks the records that the fields of struct v refer to, with depth.
-func (h *hasher) refs(v reflect.Value, skip map[int]bool, depth int) {
+// neighbours returns the records the fields of struct v refer to, but
+// those in skip, in the order of the fields.
+func neighbours(v reflect.Value, skip map[int]bool) []reflect.Value {
+	var c collector
 	t := v.Type()
 	for i := range t.NumField() {
-		if skip[i] || !t.Field(i).IsExported() {
-			continue
+		if !skip[i] && t.Field(i).IsExported() {
+			c.collect(v.Field(i))
 		}
-		h.refsIn(v.Field(i), depth)
 	}
+	return c.out
 }
 
-// refsIn writes every record that v holds, as value does, skipping the
-// values that are not records (the record's digest holds them).
-func (h *hasher) refsIn(v reflect.Value, depth int) {
+// collector gathers the records a value holds.
+type collector struct {
+	out  []reflect.Value
+	seen []unsafe.Pointer
+}
+
+func (c *collector) collect(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
 			return
 		}
 		if recKinds[v.Type()] != nil {
-			h.value(v, depth)
+			c.out = append(c.out, v)
 			return
 		}
 		p := v.UnsafePointer()
-		for _, s := range h.seen {
+		for _, s := range c.seen {
 			if s == p {
 				return
 			}
 		}
-		h.seen = append(h.seen, p)
-		h.refsIn(v.Elem(), depth)
+		c.seen = append(c.seen, p)
+		c.collect(v.Elem())
 	case reflect.Interface:
 		if !v.IsNil() {
-			h.refsIn(v.Elem(), depth)
+			c.collect(v.Elem())
 		}
 	case reflect.Slice, reflect.Array:
 		if !mayHoldRecords(v.Type().Elem()) {
 			return
 		}
 		for i := range v.Len() {
-			h.refsIn(v.Index(i), depth)
+			c.collect(v.Index(i))
 		}
 	case reflect.Map:
 		if !mayHoldRecords(v.Type().Elem()) {
@@ -658,13 +708,18 @@ func (h *hasher) refsIn(v reflect.Value, depth int) {
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		for _, k := range keys {
-			h.refsIn(v.MapIndex(k), depth)
+			c.collect(v.MapIndex(k))
 		}
 	case reflect.Struct:
 		if !mayHoldRecords(v.Type()) {
 			return
 		}
-		h.refs(v, nil, depth)
+		t := v.Type()
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				c.collect(v.Field(i))
+			}
+		}
 	}
 }
 
