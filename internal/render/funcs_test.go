@@ -227,3 +227,61 @@ func TestEnglish(t *testing.T) {
 		}
 	}
 }
+
+// describeWhole is describe as first written: the whole paragraph made
+// plain, then cut. describe stops early; both must agree.
+func describeWhole(md string) string {
+	md = strings.TrimSpace(md)
+	if md == "" {
+		return ""
+	}
+	para := md
+	if i := strings.Index(md, "\n\n"); i >= 0 {
+		para = md[:i]
+	}
+	var b strings.Builder
+	skipURL := false
+	var prev rune
+	for _, c := range para {
+		last := prev
+		prev = c
+		switch {
+		case skipURL:
+			if c == ')' {
+				skipURL = false
+			}
+			continue
+		case c == '(' && last == ']':
+			skipURL = true
+			continue
+		case strings.ContainsRune("#*_`[]>|", c):
+			continue
+		case c == '\n' || c == '\t':
+			c = ' '
+		}
+		b.WriteRune(c)
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	const limit = 160
+	runes := []rune(s)
+	if len(runes) <= limit {
+		return s
+	}
+	cut := string(runes[:limit])
+	if i := strings.LastIndex(cut, " "); i > limit/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
+
+func FuzzDescribe(f *testing.F) {
+	for _, s := range []string{"", "# Tiêu đề\n\nĐoạn sau.", "Tinh dầu **chúc** [xem](../a/).", strings.Repeat("Sản phẩm  chế\u00a0biến\t", 30),
+		strings.Repeat("a", 170) + " b", strings.Repeat("chữ ", 39) + "xxxxxxx, yy", "[a](b) [c](d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		if got, want := describe(md), describeWhole(md); got != want {
+			t.Errorf("describe(%q) = %q, want %q", md, got, want)
+		}
+	})
+}

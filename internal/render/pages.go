@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/khuyencong/khuyencong/internal/model"
 )
@@ -384,7 +385,13 @@ func describe(md string) string {
 	if i := strings.Index(md, "\n\n"); i >= 0 {
 		para = md[:i]
 	}
+	const limit = 160
+	// The text is written with every run of spaces made one space, and
+	// none at either end; writing stops once it is longer than limit,
+	// which is all the cut below reads.
 	var b strings.Builder
+	n := 0
+	space := false
 	skipURL := false
 	var prev rune
 	for _, c := range para {
@@ -401,17 +408,26 @@ func describe(md string) string {
 			continue
 		case strings.ContainsRune("#*_`[]>|", c):
 			continue
-		case c == '\n' || c == '\t':
-			c = ' '
+		}
+		if unicode.IsSpace(c) {
+			space = n > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			n++
+			space = false
 		}
 		b.WriteRune(c)
+		if n++; n > limit {
+			break
+		}
 	}
-	s := strings.Join(strings.Fields(b.String()), " ")
-	const limit = 160
-	runes := []rune(s)
-	if len(runes) <= limit {
+	s := b.String()
+	if n <= limit {
 		return s
 	}
+	runes := []rune(s)
 	cut := string(runes[:limit])
 	if i := strings.LastIndex(cut, " "); i > limit/2 {
 		cut = cut[:i]
