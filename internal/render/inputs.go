@@ -48,6 +48,7 @@ import (
 	"encoding/binary"
 	"math"
 	"reflect"
+	"runtime"
 	"sort"
 	"sync"
 	"time"
@@ -203,7 +204,12 @@ type inputs struct {
 	// everything is true when every page reads the whole model.
 	everything bool
 
-	records sync.Map // unsafe.Pointer of a record → *recInfo
+	// records are the records of the model, computed at once by
+	// newInputs and only read after; others holds any other record met
+	// (none in a model that lists every record).
+	records map[unsafe.Pointer]*recInfo
+	mu      sync.Mutex
+	others  map[unsafe.Pointer]*recInfo
 }
 
 // recInfo is what the inputs of a render know of one record, computed
@@ -221,8 +227,10 @@ type recInfo struct {
 func newInputs(r *renderer) *inputs {
 	recKindsOnce.Do(initRecKinds)
 	m := r.m
-	in := &inputs{m: m, set: r.opts.Assets, assets: append([]string(nil), m.Assets...), everything: len(r.opts.Theme) > 0}
+	in := &inputs{m: m, set: r.opts.Assets, assets: append([]string(nil), m.Assets...), everything: len(r.opts.Theme) > 0,
+		others: map[unsafe.Pointer]*recInfo{}}
 	sort.Strings(in.assets)
+	in.records = recordInfos(in, m)
 
 	h := in.hasher()
 	h.str(inputsScheme)
@@ -357,13 +365,51 @@ func subjectsOf(data any) []unsafe.Pointer {
 	return out
 }
 
-// info returns what the render knows of the record v (a pointer to one),
-// computing it the first time.
+// recordInfos computes the recInfo of every record of m, on all cores.
+func recordInfos(in *inputs, m *model.Model) map[unsafe.Pointer]*recInfo {
+	var all []reflect.Value
+	for _, list := range []any{m.Units, m.Establishments, m.Products, m.Rounds, m.Projects, m.Programmes, m.Reports, m.News, m.Pages} {
+		v := reflect.ValueOf(list)
+		for i := range v.Len() {
+			all = append(all, v.Index(i))
+		}
+	}
+	infos := make([]*recInfo, len(all))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(all); i += workers {
+				infos[i] = in.compute(all[i])
+			}
+		})
+	}
+	wg.Wait()
+	out := make(map[unsafe.Pointer]*recInfo, len(all))
+	for i, v := range all {
+		out[v.UnsafePointer()] = infos[i]
+	}
+	return out
+}
+
+// info returns what the render knows of the record v (a pointer to one).
 func (in *inputs) info(v reflect.Value) *recInfo {
 	p := v.UnsafePointer()
-	if ri, ok := in.records.Load(p); ok {
-		return ri.(*recInfo)
+	if ri := in.records[p]; ri != nil {
+		return ri
 	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	ri := in.others[p]
+	if ri == nil {
+		ri = in.compute(v)
+		in.others[p] = ri
+	}
+	return ri
+}
+
+// compute computes the recInfo of the record v.
+func (in *inputs) compute(v reflect.Value) *recInfo {
 	rk := recKinds[v.Type()]
 	h := in.hasher()
 	h.record(v)
@@ -373,7 +419,6 @@ func (in *inputs) info(v reflect.Value) *recInfo {
 	h.release()
 	ri.all = neighbours(v.Elem(), rk.never)
 	ri.forward = neighbours(v.Elem(), rk.notFollowed())
-	in.records.Store(p, ri)
 	return ri
 }
 

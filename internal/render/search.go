@@ -39,8 +39,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -397,18 +399,59 @@ func (ix *SearchIndex) Tokens() []string {
 	return out
 }
 
-// encode returns a token's entry: [[variants], [postings]].
-func (t *searchToken) encode() []any {
-	return []any{t.variants, t.flat}
+// appendJSON appends a token's entry as JSON: [[variants], [postings]].
+func (t *searchToken) appendJSON(b []byte) []byte {
+	b = append(b, '[')
+	if t.variants == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, v := range t.variants {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ",["...)
+	for i, n := range t.flat {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	return append(b, "]]"...)
+}
+
+// appendJSONString appends s as encoding/json writes a string: quoted as
+// it is when it holds nothing json.Marshal would escape (control
+// characters, quotes, backslashes, <, > and &, U+2028 and U+2029, bytes
+// that are not UTF-8), else as json.Marshal writes it.
+func appendJSONString(b []byte, s string) []byte {
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' &&
+			!(c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9))
+	}
+	if !plain {
+		js, _ := json.Marshal(s)
+		return append(b, js...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // shards partitions the tokens by prefix: two letters, longer while a
 // shard is over the budget. It returns the shard keys, sorted, and the
 // tokens of each.
 func (ix *SearchIndex) shards() ([]string, map[string][]string) {
+	var scratch []byte
 	for _, t := range ix.tokens {
-		b, _ := json.Marshal(t.encode())
-		t.size = len(b) + 8
+		scratch = t.appendJSON(scratch[:0])
+		t.size = len(scratch) + 8
 	}
 	out := map[string][]string{}
 	var split func(prefix string, toks []string)
@@ -502,32 +545,51 @@ func jsCall(fn string, args ...any) ([]byte, error) {
 }
 
 // Files returns the index files by name (relative to the index folder).
+// They are written as jsCall writes them with encoding/json (see
+// appendJSONString), without its reflection: a large site has hundreds
+// of thousands of tokens.
 func (ix *SearchIndex) Files() (map[string][]byte, error) {
 	files := map[string][]byte{}
 	keys, toks := ix.shards()
 	var manifest [][]any
 	for _, k := range keys {
-		entries := map[string]any{}
-		for _, t := range toks[k] {
-			entries[t] = ix.tokens[t].encode()
+		names := append([]string(nil), toks[k]...)
+		sort.Strings(names)
+		data := []byte("kcSearch.add(")
+		data = appendJSONString(data, k)
+		data = append(data, ",{"...)
+		for i, name := range names {
+			if i > 0 {
+				data = append(data, ',')
+			}
+			data = appendJSONString(data, name)
+			data = append(data, ':')
+			data = ix.tokens[name].appendJSON(data)
 		}
-		data, err := jsCall("add", k, entries)
-		if err != nil {
-			return nil, err
-		}
+		data = append(data, "});\n"...)
 		name := shardFile(k)
 		files[name] = data
 		manifest = append(manifest, []any{k, name, len(data)})
 	}
 	for c := 0; c*docChunk < len(ix.Docs); c++ {
-		var rows [][]string
-		for _, d := range ix.Docs[c*docChunk : min((c+1)*docChunk, len(ix.Docs))] {
-			rows = append(rows, []string{d.Kind, d.Title, d.URL, d.Unit, d.text()})
+		data := []byte("kcSearch.docs(")
+		data = strconv.AppendInt(data, int64(c), 10)
+		data = append(data, ",["...)
+		for i, d := range ix.Docs[c*docChunk : min((c+1)*docChunk, len(ix.Docs))] {
+			if i > 0 {
+				data = append(data, ',')
+			}
+			for j, f := range []string{d.Kind, d.Title, d.URL, d.Unit, d.text()} {
+				if j == 0 {
+					data = append(data, '[')
+				} else {
+					data = append(data, ',')
+				}
+				data = appendJSONString(data, f)
+			}
+			data = append(data, ']')
 		}
-		data, err := jsCall("docs", c, rows)
-		if err != nil {
-			return nil, err
-		}
+		data = append(data, "]);\n"...)
 		files[fmt.Sprintf("d-%d.js", c)] = data
 	}
 	data, err := jsCall("manifest", map[string]any{"v": 1, "n": len(ix.Docs), "c": docChunk, "s": manifest})

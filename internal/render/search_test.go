@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,5 +162,31 @@ func TestFacetPages(t *testing.T) {
 	}
 	if !strings.Contains(string(out["sitemap.xml"]), "co-so/don-vi/chau-doc/") {
 		t.Errorf("the facet page is not in the sitemap")
+	}
+}
+
+// FuzzAppendJSONString checks the index's JSON strings against
+// encoding/json.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "hòa", "a\"b", "<&>", "\u2028\u2029", "\x00\x1f\t", "\xff", "chu\u0300"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+func TestTokenJSON(t *testing.T) {
+	for _, tok := range []*searchToken{
+		{variants: []string{"hoa2", "hòa"}, flat: []int32{3, 1, 64, 1, 2, 65, 130}},
+		{flat: []int32{0}},
+	} {
+		want, _ := json.Marshal([]any{tok.variants, tok.flat})
+		if got := tok.appendJSON(nil); string(got) != string(want) {
+			t.Errorf("appendJSON = %s, want %s", got, want)
+		}
 	}
 }
