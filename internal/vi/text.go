@@ -55,6 +55,33 @@ func Fold(s string) string {
 // already writes Vietnamese letters (đ included) as the plain letter, so
 // the text is only normalised and "&" replaced before it.
 func Slug(s string) string {
+	if isSlug(s) {
+		// Already a slug, as ids written by hand are: it is its own.
+		return s
+	}
+	return makeSlug(s)
+}
+
+// makeSlug is Slug through the slug library.
+func makeSlug(s string) string {
 	s = strings.ReplaceAll(NFC(s), "&", " và ")
 	return slug.MakeLang(s, "en")
+}
+
+// isSlug reports whether s is a slug already: lower-case ASCII letters
+// and digits, in runs joined by single hyphens.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
