@@ -39,6 +39,25 @@ type manifest struct {
 	// not used.
 	program [32]byte
 	files   map[string]*entry
+	// groups lists the files of each group, for reuseGroup.
+	groups map[string][]string
+}
+
+// group returns the files of the group g, listing the groups the first
+// time.
+func (m *manifest) group(g string) []string {
+	if m.groups == nil {
+		m.groups = map[string][]string{}
+		for n, e := range m.files {
+			if e.group != "" {
+				m.groups[e.group] = append(m.groups[e.group], n)
+			}
+		}
+		for _, names := range m.groups {
+			sort.Strings(names)
+		}
+	}
+	return m.groups[g]
 }
 
 // entry is one file of an output folder.
@@ -47,9 +66,12 @@ type entry struct {
 	// hash is a digest of the bytes (zero for a file copied, whose source
 	// is known by src, srcSize and srcMtime instead).
 	hash render.Digest
-	// inputs is the digest of a page's inputs; page tells it is one.
+	// inputs is the digest of a page's inputs, or of the inputs of the
+	// group of files it belongs to (group, such as the search index);
+	// page tells a page.
 	inputs render.Digest
 	page   bool
+	group  string
 	// src is the disk path a file was copied from, with its size and time.
 	src               string
 	srcSize, srcMtime int64
@@ -62,7 +84,7 @@ type entry struct {
 
 // manifestMagic starts every manifest file; the number after it changes
 // whenever the format does.
-const manifestMagic = "khuyencong-manifest 1\n"
+const manifestMagic = "khuyencong-manifest 2\n"
 
 // manifestPath returns where the manifest of the output folder target
 // (absolute) is kept for the site in dir.
@@ -143,10 +165,15 @@ func (m *manifest) encode(target func(int32) string) []byte {
 		b = binary.AppendVarint(b, e.size)
 		b = binary.AppendVarint(b, e.mtime)
 		b = append(b, e.hash[:]...)
-		if e.page {
+		switch {
+		case e.page:
 			b = append(b, 1)
 			b = append(b, e.inputs[:]...)
-		} else {
+		case e.group != "":
+			b = append(b, 2)
+			b = append(b, e.inputs[:]...)
+			str(e.group)
+		default:
 			b = append(b, 0)
 		}
 		str(e.src)
@@ -230,6 +257,9 @@ func decodeManifest(data []byte, id func(string) int32) (*manifest, error) {
 		} else if k == 1 {
 			e.page = true
 			digest(&e.inputs)
+		} else if k == 2 {
+			digest(&e.inputs)
+			e.group = str()
 		}
 		e.src = str()
 		e.srcSize, e.srcMtime = sv(), sv()

@@ -33,6 +33,7 @@ type outputSink struct {
 	prev *manifest
 	scan *links.Scanner
 
+	groupMu sync.Mutex
 	mu      sync.Mutex
 	next    map[string]*entry
 	outside []links.Broken
@@ -88,6 +89,40 @@ func (s *outputSink) Reuse(name string, d render.Digest) (int64, bool) {
 // WritePage stores a page made from inputs with digest d.
 func (s *outputSink) WritePage(name string, data []byte, d render.Digest) error {
 	return s.put(name, data, &entry{page: true, inputs: d})
+}
+
+// ReuseGroup keeps the files of group when the previous build made them
+// from inputs with digest d and every one is intact; it returns their
+// names and sizes.
+func (s *outputSink) ReuseGroup(group string, d render.Digest) (map[string]int64, bool) {
+	if !s.d.Updating() || s.prev == nil {
+		return nil, false
+	}
+	s.groupMu.Lock()
+	names := s.prev.group(group)
+	s.groupMu.Unlock()
+	if len(names) == 0 {
+		return nil, false
+	}
+	for _, n := range names {
+		e := s.prev.files[n]
+		if e.inputs != d || !s.intact(n, e) {
+			return nil, false
+		}
+	}
+	kept := make(map[string]int64, len(names))
+	for _, n := range names {
+		if !s.keep(n, s.prev.files[n]) {
+			return nil, false
+		}
+		kept[n] = s.prev.files[n].size
+	}
+	return kept, true
+}
+
+// WriteGroupFile stores a file of group made from inputs with digest d.
+func (s *outputSink) WriteGroupFile(group, name string, data []byte, d render.Digest) error {
+	return s.put(name, data, &entry{group: group, inputs: d})
 }
 
 // WriteFile stores a file that is not a page.

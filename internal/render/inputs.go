@@ -46,6 +46,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"reflect"
 	"runtime"
@@ -496,6 +497,26 @@ func (h *hasher) time(t time.Time) {
 	h.int(t.UnixNano())
 	h.int(int64(off))
 	h.bool(t.IsZero())
+}
+
+// cell writes a cell of an open data table, with its type.
+func (h *hasher) cell(v any) {
+	switch x := v.(type) {
+	case nil:
+		h.buf = append(h.buf, 'n')
+	case string:
+		h.buf = append(h.buf, 's')
+		h.str(x)
+	case int:
+		h.buf = append(h.buf, 'i')
+		h.int(int64(x))
+	case int64:
+		h.buf = append(h.buf, 'l')
+		h.int(x)
+	default:
+		h.buf = append(h.buf, 'v')
+		h.str(fmt.Sprintf("%T %#v", v, v))
+	}
 }
 
 // photo writes what the asset stage made of the content file name.

@@ -478,17 +478,29 @@ func (s *DataSet) json() ([]byte, error) {
 			if i > 0 {
 				b.WriteString(",")
 			}
-			k, _ := json.Marshal(s.Columns[i].Name)
-			b.Write(k)
+			b.Write(appendJSONString(nil, s.Columns[i].Name))
 			b.WriteString(":")
 			if str, ok := v.(string); ok && str == "" {
 				v = nil
 			}
-			js, err := json.Marshal(v)
-			if err != nil {
-				return nil, err
+			// The cells as encoding/json writes them, the common ones
+			// without its reflection.
+			switch x := v.(type) {
+			case nil:
+				b.WriteString("null")
+			case string:
+				b.Write(appendJSONString(b.AvailableBuffer(), x))
+			case int:
+				b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
+			case int64:
+				b.Write(strconv.AppendInt(b.AvailableBuffer(), x, 10))
+			default:
+				js, err := json.Marshal(v)
+				if err != nil {
+					return nil, err
+				}
+				b.Write(js)
 			}
-			b.Write(js)
 		}
 		b.WriteString("}")
 	}
@@ -503,14 +515,22 @@ func (r *renderer) openData() {
 		return
 	}
 	sets := r.dataSets()
+	all := sets
+	if kept, ok := r.reuseData(sets); ok {
+		r.counted(kept)
+		for _, s := range sets {
+			s.CSVBytes, s.JSONBytes = int(kept[s.CSV]), int(kept[s.JSON])
+		}
+		sets = nil
+	}
 	for _, s := range sets {
 		c, err := s.csv()
 		if err == nil {
 			var j []byte
 			j, err = s.json()
 			if err == nil {
-				r.write(s.CSV, c)
-				r.write(s.JSON, j)
+				r.writeGroup("data", s.CSV, c)
+				r.writeGroup("data", s.JSON, j)
 				s.CSVBytes, s.JSONBytes = len(c), len(j)
 			}
 		}
@@ -519,7 +539,36 @@ func (r *renderer) openData() {
 		}
 	}
 	t := r.f.i18n
-	r.emit(r.newPage("data", dirPath(dataDir), t.text("data.title"), t.text("data.description"), DataPage{Sets: sets, License: r.m.Site.License}))
+	r.emit(r.newPage("data", dirPath(dataDir), t.text("data.title"), t.text("data.description"), DataPage{Sets: all, License: r.m.Site.License}))
+}
+
+// reuseData keeps the data files an IncrementalSink holds when they were
+// made from the same tables, and returns their sizes by name.
+func (r *renderer) reuseData(sets []*DataSet) (map[string]int64, bool) {
+	inc, ok := r.out.(IncrementalSink)
+	if !ok {
+		return nil, false
+	}
+	h := r.in.hasher()
+	h.str(inputsScheme)
+	for _, s := range sets {
+		h.str(s.CSV)
+		h.str(s.JSON)
+		h.int(int64(len(s.Columns)))
+		for _, c := range s.Columns {
+			h.str(c.Name)
+		}
+		h.int(int64(len(s.Rows)))
+		for _, row := range s.Rows {
+			h.int(int64(len(row)))
+			for _, v := range row {
+				h.cell(v)
+			}
+		}
+	}
+	r.groups["data"] = h.sum()
+	h.release()
+	return inc.ReuseGroup("data", r.groups["data"])
 }
 
 func init() {

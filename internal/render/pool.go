@@ -32,6 +32,14 @@ type IncrementalSink interface {
 	Reuse(name string, d Digest) (size int64, ok bool)
 	// WritePage stores the page name, made from inputs with digest d.
 	WritePage(name string, data []byte, d Digest) error
+	// ReuseGroup reports whether the sink holds the files of group (such
+	// as the search index) made from inputs with digest d, every one as
+	// it was written then, and their sizes by name: they are then
+	// neither made nor written again, and stay part of the site.
+	ReuseGroup(group string, d Digest) (map[string]int64, bool)
+	// WriteGroupFile stores the file name of group, made from inputs
+	// with digest d.
+	WriteGroupFile(group, name string, data []byte, d Digest) error
 }
 
 // lockedSink calls a Sink one call at a time, with data it may keep.

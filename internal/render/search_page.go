@@ -30,7 +30,7 @@ func (r *renderer) search() {
 		return
 	}
 	docs := r.SearchDocs()
-	if r.opts.wants(searchDir + "/") {
+	if r.opts.wants(searchDir+"/") && !r.reuseSearch(docs) {
 		ix := newSearchIndex(docs)
 		files, err := ix.Files()
 		if err != nil {
@@ -43,7 +43,7 @@ func (r *renderer) search() {
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			r.write(searchDir+"/"+n, files[n])
+			r.writeGroup("search", searchDir+"/"+n, files[n])
 		}
 	}
 
@@ -68,6 +68,37 @@ func (r *renderer) search() {
 		Browse:  browse,
 	})
 	r.emit(p)
+}
+
+// reuseSearch keeps the index files an IncrementalSink holds when they
+// were made from the same documents, and reports whether it did. The
+// index is a function of its documents alone.
+func (r *renderer) reuseSearch(docs []SearchDoc) bool {
+	inc, ok := r.out.(IncrementalSink)
+	if !ok {
+		return false
+	}
+	h := r.in.hasher()
+	h.str(inputsScheme)
+	h.int(int64(len(docs)))
+	for _, d := range docs {
+		h.str(d.Kind)
+		h.str(d.Title)
+		h.str(d.URL)
+		h.str(d.Unit)
+		h.int(int64(len(d.Fields)))
+		for _, f := range d.Fields {
+			h.str(f)
+		}
+		h.str(d.Summary)
+	}
+	r.groups["search"] = h.sum()
+	h.release()
+	kept, ok := inc.ReuseGroup("search", r.groups["search"])
+	if ok {
+		r.counted(kept)
+	}
+	return ok
 }
 
 // relPath returns target relative to the folder dir, both site-relative.

@@ -25,12 +25,13 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 	}
 	f := newFuncs(m, opts, lang)
 	r := &renderer{
-		m:    m,
-		opts: opts,
-		lang: lang,
-		f:    f,
-		out:  concurrentSink(out),
-		sum:  Summary{Pages: map[string]int{}},
+		m:      m,
+		opts:   opts,
+		lang:   lang,
+		f:      f,
+		out:    concurrentSink(out),
+		sum:    Summary{Pages: map[string]int{}},
+		groups: map[string]Digest{},
 	}
 	r.kinds = pageKindIndex()
 	th, diags := loadTheme(opts.Theme, f.FuncMap())
@@ -79,8 +80,10 @@ type renderer struct {
 	sitemap    []SitemapURL
 	sitemapJob []int
 	// in computes the digest of each page's inputs, for an
-	// IncrementalSink; nil for any other Sink.
-	in *inputs
+	// IncrementalSink; nil for any other Sink. groups holds the digest of
+	// the inputs of each group of files (see IncrementalSink.ReuseGroup).
+	in     *inputs
+	groups map[string]Digest
 	// pool executes the pages; nil once closed.
 	pool     *pool
 	progress *Progress
@@ -219,6 +222,33 @@ func (r *renderer) write(name string, data []byte) {
 	}
 	r.sum.Files++
 	r.sum.Bytes += int64(len(data))
+}
+
+// writeGroup hands a file of group to the sink: with the digest of the
+// group's inputs (r.groups) when the sink is an IncrementalSink.
+func (r *renderer) writeGroup(group, name string, data []byte) {
+	inc, ok := r.out.(IncrementalSink)
+	if !ok {
+		r.write(name, data)
+		return
+	}
+	if !r.opts.wants(name) {
+		return
+	}
+	if err := inc.WriteGroupFile(group, name, data, r.groups[group]); err != nil {
+		r.diags.Error(diag.Pos{}, "write", diag.M("không ghi được %s: %v", "cannot write %s: %v", name, err))
+		return
+	}
+	r.sum.Files++
+	r.sum.Bytes += int64(len(data))
+}
+
+// counted counts the files of a group the sink kept.
+func (r *renderer) counted(kept map[string]int64) {
+	for _, size := range kept {
+		r.sum.Files++
+		r.sum.Bytes += size
+	}
 }
 
 // statics writes the theme's static files under static/.
