@@ -3,8 +3,11 @@ package model
 import (
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -108,8 +111,26 @@ type record struct {
 
 // records returns the record mappings of a collection's files: a file holds
 // one mapping or a list of them.
+//
+// The fields of each record are read against the schema on all cores:
+// that is most of the work, and each record's is its own. Everything that
+// depends on the records before (ids taken, problems in file order) is
+// done after, one record at a time in file order, so that the result and
+// the problems are those of reading them one after the other.
 func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) (id string, explicit bool)) []record {
-	var out []record
+	// entry is a record mapping to read, or a problem of the file met
+	// before it (node nil).
+	type entry struct {
+		doc      *load.Doc
+		node     *yaml.Node
+		problem  diag.Diagnostic
+		id       string
+		explicit bool
+		w        *walker
+		obj      *object
+		diags    diag.List
+	}
+	var entries []*entry
 	for _, doc := range docs {
 		root := deref(doc.Root)
 		if root == nil {
@@ -124,54 +145,98 @@ func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) 
 				if it := deref(item); it != nil && it.Kind == yaml.MappingNode {
 					nodes = append(nodes, it)
 				} else {
-					b.diags.Error(diag.Pos{File: doc.Path, Line: item.Line, Col: item.Column}, "wrong-type", diag.Msg{
-						Vi: fmt.Sprintf("mỗi mục của danh sách phải là một %s (các dòng “khóa: giá trị”)", k.vi),
-						En: fmt.Sprintf("each item of the list must be one %s (“key: value” lines)", k.en)})
+					entries = append(entries, &entry{problem: diag.Diagnostic{
+						Pos: diag.Pos{File: doc.Path, Line: item.Line, Col: item.Column}, Severity: diag.Error, Code: "wrong-type", Msg: diag.Msg{
+							Vi: fmt.Sprintf("mỗi mục của danh sách phải là một %s (các dòng “khóa: giá trị”)", k.vi),
+							En: fmt.Sprintf("each item of the list must be one %s (“key: value” lines)", k.en)}}})
 				}
 			}
 		default:
-			b.diags.Error(diag.Pos{File: doc.Path, Line: root.Line, Col: root.Column}, "wrong-type", diag.Msg{
-				Vi: fmt.Sprintf("tệp phải chứa một %s (các dòng “khóa: giá trị”) hoặc một danh sách", k.vi),
-				En: fmt.Sprintf("the file must hold one %s (“key: value” lines) or a list of them", k.en)})
+			entries = append(entries, &entry{problem: diag.Diagnostic{
+				Pos: diag.Pos{File: doc.Path, Line: root.Line, Col: root.Column}, Severity: diag.Error, Code: "wrong-type", Msg: diag.Msg{
+					Vi: fmt.Sprintf("tệp phải chứa một %s (các dòng “khóa: giá trị”) hoặc một danh sách", k.vi),
+					En: fmt.Sprintf("the file must hold one %s (“key: value” lines) or a list of them", k.en)}}})
 			continue
 		}
 		for _, n := range nodes {
-			id, explicit := idOf(n)
-			w := &walker{diags: &b.diags, file: doc.Path, assets: b.assets, rec: recLabel(k, id)}
-			obj := w.mapping(n, k.schema, "")
-			b.applyPrivate(w, obj, k, explicit)
-			if id == "" {
-				// Without an id (or a name to make one from, or a
-				// report's year) the record cannot be addressed; the
-				// missing field has been reported, but for a report's
-				// year, which may be written as period instead.
-				if k.collection == "reports" && obj != nil && !obj.has("year") && !obj.has("period") && peekNode(n, "year") == nil {
-					w.fail(n, "missing-field", "", diag.M(
-						"thiếu năm của số liệu: ghi year: 2020 (báo cáo một năm) hoặc period: {from: 2016, to: 2020} (báo cáo nhiều năm); khi nguồn không nêu năm, ghi năm của bài viết đưa tin",
-						"the year of the figures is missing: write year: 2020 (one year) or period: {from: 2016, to: 2020} (several years); when the source gives no year, write the year of the article that reports them"))
-				}
-				continue
-			}
-			r := record{w: w, obj: obj, id: id, pos: w.pos(n)}
-			if k.collection != "reports" {
-				if explicit {
-					b.checkID(w, obj.at("id"), id)
-				}
-				idNode := obj.at("id")
-				if idNode == nil {
-					idNode = peekNode(n, k.nameKey)
-				}
-				if idNode == nil {
-					idNode = n
-				}
-				if !b.register(k, w, idNode, id, !explicit) {
-					continue
-				}
-			}
-			out = append(out, r)
+			entries = append(entries, &entry{doc: doc, node: n})
 		}
 	}
+	parallel(len(entries), func(i int) {
+		e := entries[i]
+		if e.node == nil {
+			return
+		}
+		e.id, e.explicit = idOf(e.node)
+		e.w = &walker{diags: &e.diags, file: e.doc.Path, assets: b.assets, rec: recLabel(k, e.id)}
+		e.obj = e.w.mapping(e.node, k.schema, "")
+	})
+	var out []record
+	for _, e := range entries {
+		if e.node == nil {
+			b.diags.Add(e.problem)
+			continue
+		}
+		b.diags.Append(e.diags)
+		n, id, explicit, w, obj := e.node, e.id, e.explicit, e.w, e.obj
+		w.diags = &b.diags
+		b.applyPrivate(w, obj, k, explicit)
+		if id == "" {
+			// Without an id (or a name to make one from, or a
+			// report's year) the record cannot be addressed; the
+			// missing field has been reported, but for a report's
+			// year, which may be written as period instead.
+			if k.collection == "reports" && obj != nil && !obj.has("year") && !obj.has("period") && peekNode(n, "year") == nil {
+				w.fail(n, "missing-field", "", diag.M(
+					"thiếu năm của số liệu: ghi year: 2020 (báo cáo một năm) hoặc period: {from: 2016, to: 2020} (báo cáo nhiều năm); khi nguồn không nêu năm, ghi năm của bài viết đưa tin",
+					"the year of the figures is missing: write year: 2020 (one year) or period: {from: 2016, to: 2020} (several years); when the source gives no year, write the year of the article that reports them"))
+			}
+			continue
+		}
+		r := record{w: w, obj: obj, id: id, pos: w.pos(n)}
+		if k.collection != "reports" {
+			if explicit {
+				b.checkID(w, obj.at("id"), id)
+			}
+			idNode := obj.at("id")
+			if idNode == nil {
+				idNode = peekNode(n, k.nameKey)
+			}
+			if idNode == nil {
+				idNode = n
+			}
+			if !b.register(k, w, idNode, id, !explicit) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
 	return out
+}
+
+// parallel calls f(i) for every i below n, on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // recLabel names a record: `cơ sở "yen-huong-vina"`.

@@ -36,23 +36,41 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 		seen = map[string]diag.Pos{}
 		b.slugs[section] = seen
 	}
-	var out []*Article
-	for _, p := range pages {
+	// The front matter of each file is read against the schema on all
+	// cores; the rest, which depends on the files before, in file order
+	// (see records).
+	type read struct {
+		a     *Article
+		w     *walker
+		o     *object
+		diags diag.List
+	}
+	reads := make([]read, len(pages))
+	parallel(len(pages), func(i int) {
+		p, r := pages[i], &reads[i]
 		slug := vi.Slug(p.Slug)
-		pos := diag.Pos{File: p.Path, Line: 1}
-		w := &walker{diags: &b.diags, file: p.Path, assets: b.assets,
+		r.w = &walker{diags: &r.diags, file: p.Path, assets: b.assets,
 			rec: recName{Vi: fmt.Sprintf("%s %q", vin, slug), En: fmt.Sprintf("%s %q", enn, slug)}}
-		a := &Article{Slug: slug, Body: Markdown(p.Body), BodyLine: p.BodyLine, Pos: pos}
+		r.a = &Article{Slug: slug, Body: Markdown(p.Body), BodyLine: p.BodyLine, Pos: diag.Pos{File: p.Path, Line: 1}}
 		if p.Bundle {
-			a.Bundle = strings.TrimSuffix(strings.TrimPrefix(p.Path, "content/"), "/index.md")
-			w.bundle = a.Bundle
+			r.a.Bundle = strings.TrimSuffix(strings.TrimPrefix(p.Path, "content/"), "/index.md")
+			r.w.bundle = r.a.Bundle
 		}
-		front := p.Front
-		if front == nil {
+		if p.Front != nil {
+			r.o = r.w.mapping(p.Front, sch, "")
+		}
+	})
+	var out []*Article
+	for i, p := range pages {
+		r := reads[i]
+		a, w, slug, pos := r.a, r.w, r.a.Slug, r.a.Pos
+		w.diags = &b.diags
+		if p.Front == nil {
 			w.fail(nil, "missing-field", "", missingFront(section))
 			continue
 		}
-		o := w.mapping(front, sch, "")
+		b.diags.Append(r.diags)
+		o := r.o
 		if o == nil {
 			continue
 		}
