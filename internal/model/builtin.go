@@ -120,10 +120,12 @@ func (b *builder) matchSiteUnits() {
 			continue
 		}
 		if other := gz.of[g]; other != nil {
-			r.w.warn2(u.Pos, "builtin-twice", "", diag.M(
-				"đơn vị này và đơn vị %q (%s) cùng là đơn vị có sẵn %s (%s); trang chỉ dùng đơn vị %q: xóa một trong hai, hoặc sửa code nếu đây là đơn vị khác",
-				"this unit and unit %q (%s) both stand for the built-in unit %s (%s); the site uses %q only: delete one of them, or correct code if this is another unit",
-				other.ID, other.Pos, g.ID, g.FullName("vi"), other.ID))
+			r.w.warn2(u.Pos, "builtin-twice", "", diag.Msg{
+				Vi: fmt.Sprintf("đơn vị này và đơn vị %q (%s) cùng là đơn vị có sẵn %s (%s); trang chỉ dùng đơn vị %q: xóa một trong hai, hoặc sửa code nếu đây là đơn vị khác",
+					other.ID, other.Pos, g.ID, g.FullName("vi"), other.ID),
+				En: fmt.Sprintf("this unit and unit %q (%s) both stand for the built-in unit %s (%s); the site uses %q only: delete one of them, or correct code if this is another unit",
+					other.ID, other.Pos, g.ID, g.FullName("en"), other.ID),
+			})
 			continue
 		}
 		gz.of[g], gz.from[u] = u, g

@@ -216,7 +216,11 @@ func (b *builder) resolveRelated(w *walker, v ref, path string) (Ref, bool) {
 			all = append(all, b.sortedIDs(k.collection)...)
 		}
 		sort.Strings(all)
-		w.failAt(v.pos, "dangling-ref", path, withSuggestions(msg, suggestIDs(id, slices.Compact(all))))
+		ids := suggestIDs(id, slices.Compact(all))
+		if len(ids) == 0 && b.gz.site != nil {
+			ids = b.unitSuggestions(id)
+		}
+		w.failAt(v.pos, "dangling-ref", path, withSuggestions(msg, ids))
 		return Ref{}, false
 	case 1:
 		return b.refIn(found[0], id)

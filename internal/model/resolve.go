@@ -166,9 +166,9 @@ func (b *builder) resolveAddress(r establishmentRefs) {
 			u = named
 		case u != nil && named != nil && u != named:
 			r.w.failAt(r.unit.pos, "unit-names-differ", "address.unit", diag.M(
-				"unit: %s là %s, còn tên ghi bên cạnh là %s; ghi một trong hai cho đúng, hoặc xóa unit để dùng tên",
-				"unit: %s is %s, while the names beside it are %s; correct one of them, or delete unit to use the names",
-				u.ID, u.ID, named.ID))
+				"unit (%s) và các tên ghi bên cạnh (%s) là hai đơn vị khác nhau; sửa một trong hai cho đúng, hoặc xóa unit để dùng các tên",
+				"unit (%s) and the names beside it (%s) are two different units; correct one of them, or delete unit to use the names",
+				u.ID, named.ID))
 			u = nil
 		}
 	}

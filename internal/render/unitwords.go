@@ -236,10 +236,12 @@ func (f *funcs) unitNow(u *model.Unit) string {
 }
 
 // addressNow is unitNow for an address, whose current unit may be written
-// (current_unit). The address is today's unit ("nay là xã Yên Nguyên, tỉnh
-// Tuyên Quang") whenever its unit went whole into one unit, even one formed
-// with others: the place is now addressed so. When the unit was split, only
-// the province is certain ("nay thuộc tỉnh Tuyên Quang").
+// (current_unit). An address in a commune is today's unit ("nay là xã Yên
+// Nguyên, tỉnh Tuyên Quang") whenever its commune went whole into one, even
+// one formed with others: the place is now addressed so. When the commune
+// was split, only the province is certain ("nay thuộc tỉnh Tuyên Quang").
+// A province or district merged with others is part of the new unit
+// ("nay thuộc tỉnh An Giang"), as unitNow says.
 func (f *funcs) addressNow(a model.Address) string {
 	return f.nowOf(a.Unit, a.Current, true)
 }
@@ -260,7 +262,7 @@ func (f *funcs) nowOf(u, current *model.Unit, address bool) string {
 		if p := current.Parent; p != nil && p.Type != "quoc_gia" {
 			name += ", " + f.unitName(p)
 		}
-		if address && wentWhole(u, current) || renamedOnly(u, current) {
+		if address && communeLevel[u.Type] && wentWhole(u, current) || renamedOnly(u, current) {
 			return t.text("establishment.nowIs", name)
 		}
 		return t.text("unit.nowIn", name)
@@ -281,6 +283,9 @@ func (f *funcs) nowOf(u, current *model.Unit, address bool) string {
 	}
 	return ""
 }
+
+// communeLevel are the types of units at the level of a commune.
+var communeLevel = map[string]bool{"xa": true, "phuong": true, "thi_tran": true, "dac_khu": true}
 
 // wentWhole reports whether u went whole into current: each unit on the way
 // had one successor, not partial.
