@@ -88,7 +88,34 @@ func (b *builder) startBuiltin() {
 		return
 	}
 	gz.site = site
+	b.m.builtin = site
 	b.matchSiteUnits()
+}
+
+// ResolveNames resolves a unit written by names (commune, district,
+// province) as the address of a record is resolved, for tools that write
+// records (import): the result holds the built-in unit, or the problem with
+// the units that may have been meant. ok is false for a site whose
+// site.yaml names no province, where names cannot be resolved.
+func (m *Model) ResolveNames(commune, district, province string) (r gazetteer.Result, ok bool) {
+	if m.builtin == nil {
+		return gazetteer.Result{}, false
+	}
+	return m.builtin.Resolve(commune, district, province), true
+}
+
+// HasBuiltin reports whether the site uses the built-in gazetteer
+// (site.yaml names its province).
+func (m *Model) HasBuiltin() bool { return m.builtin != nil }
+
+// BuiltinID reports whether id is that of a built-in unit the site may
+// refer to (site.yaml names its province), as a tool that writes records
+// needs to know.
+func (m *Model) BuiltinID(id string) bool {
+	if m.builtin == nil || id == countryID {
+		return false
+	}
+	return gazetteer.ByID(id) != nil
 }
 
 // candidateNotes turns the candidates of a gazetteer result into notes.

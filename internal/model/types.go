@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/gazetteer"
 )
 
 // Options says how to build the model.
@@ -64,6 +65,10 @@ type Model struct {
 	TagNames []string
 
 	Stats Stats
+
+	// builtin is the built-in gazetteer of site.yaml's province:, nil when
+	// the site names none (builtin.go).
+	builtin *gazetteer.Site
 }
 
 // Date is a calendar date known to a year, a month or a day.
