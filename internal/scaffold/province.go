@@ -2,12 +2,13 @@ package scaffold
 
 import (
 	"bytes"
-	"github.com/khuyencong/khuyencong/internal/gazetteer"
 	"io/fs"
 	"path"
 	"path/filepath"
 	"strings"
 	"text/template"
+
+	"github.com/khuyencong/khuyencong/internal/gazetteer"
 )
 
 // NewProvinceSite creates a fresh site in dir, as NewSite does, for a
