@@ -170,3 +170,35 @@ func TestYAMLScalar(t *testing.T) {
 		}
 	}
 }
+
+// On a site that names its province, a new establishment's address is
+// written by names: filled in, it checks.
+func TestNewRecordAddressByNames(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "trang")
+	if _, err := NewProvinceSite(dir, "Tuyên Quang"); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)
+	p, err := NewRecord(dir, "establishment", "HTX Chè Yên Nguyên", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := strings.Replace(strings.Replace(string(data), "\n  commune:\n", "\n  commune: xã Yên Nguyên\n", 1), "\n  district:\n", "\n  district: H. Chiêm Hóa\n", 1)
+	if filled == string(data) {
+		t.Fatalf("the new record has no commune and district to fill:\n%s", data)
+	}
+	if err := os.WriteFile(p, []byte(filled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, diags := checkSite(t, dir, now)
+	if len(diags) > 0 {
+		t.Fatalf("the filled record should check:\n%s", printed(diags))
+	}
+	if e := m.EstablishmentByID["htx-che-yen-nguyen"]; e == nil || e.Address.Unit == nil || e.Address.Unit.ID != "xa-yen-nguyen-huyen-chiem-hoa-tuyen-quang" {
+		t.Errorf("the new establishment is at %v", e)
+	}
+}
