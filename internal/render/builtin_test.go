@@ -7,7 +7,6 @@ import (
 
 	"github.com/khuyencong/khuyencong/internal/gazetteer"
 	"github.com/khuyencong/khuyencong/internal/golden"
-	"github.com/khuyencong/khuyencong/internal/load"
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
@@ -18,21 +17,10 @@ import (
 // left out or abbreviated) and from that date (without a district); a
 // project, a report and an award name their unit by names too.
 
-// tqModel builds the model of the test site: it must check without any
-// diagnostic.
+// tqModel builds the model of the test site.
 func tqModel(t *testing.T) *model.Model {
 	t.Helper()
-	src, diags := load.LoadDir(golden.InputDir("tuyen-quang"))
-	if diags.HasErrors() {
-		t.Fatalf("loading testdata/tuyen-quang: %v", diags)
-	}
-	m, diags := model.Build(src, model.Options{Now: v2Date})
-	if len(diags) > 0 {
-		var b strings.Builder
-		diags.Print(&b, "vi")
-		t.Fatalf("testdata/tuyen-quang should check without any diagnostic:\n%s", b.String())
-	}
-	return m
+	return testSiteModel(t, "tuyen-quang", model.Options{})
 }
 
 // TestBuiltinGoldenPages compares with golden files the <main> of an

@@ -2,9 +2,6 @@ package scaffold
 
 import (
 	"bytes"
-	"io/fs"
-	"path"
-	"path/filepath"
 	"strings"
 	"text/template"
 
@@ -59,36 +56,21 @@ func NewProvinceSite(dir, province string) (*gazetteer.Unit, error) {
 			"1. Trang đã có sẵn danh mục đơn vị hành chính của " + title + " (dòng\n   `province` trong `data/site.yaml`): địa chỉ của cơ sở ghi theo tên xã,\n   huyện (`address`: `commune`, `district`, `province`). Tìm tên, mã của một\n   đơn vị bằng lệnh `khuyencong units find TÊN`.\n",
 		}},
 	}
-	err = fs.WalkDir(files, siteRoot, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel := p[len(siteRoot):]
-		target := filepath.Join(dir, filepath.FromSlash(path.Clean("./"+rel)))
-		if d.IsDir() {
-			return mkdir(target)
-		}
-		rel = strings.TrimPrefix(rel, "/")
-		var data []byte
+	err = writeSite(dir, func(rel string, data []byte) []byte {
 		switch rel {
 		case "data/units.yaml":
 			return nil
 		case "data/site.yaml":
-			data = site.Bytes()
-		default:
-			if data, err = files.ReadFile(p); err != nil {
-				return err
-			}
-			s := string(data)
-			for _, e := range edits[rel] {
-				if !strings.Contains(s, e[0]) {
-					panic("scaffold: " + rel + " no longer holds the text to replace")
-				}
-				s = strings.Replace(s, e[0], e[1], 1)
-			}
-			data = []byte(strings.ReplaceAll(s, "tỉnh Ví Dụ", title))
+			return site.Bytes()
 		}
-		return writeNew(target, data)
+		s := string(data)
+		for _, e := range edits[rel] {
+			if !strings.Contains(s, e[0]) {
+				panic("scaffold: " + rel + " no longer holds the text to replace")
+			}
+			s = strings.Replace(s, e[0], e[1], 1)
+		}
+		return []byte(strings.ReplaceAll(s, "tỉnh Ví Dụ", title))
 	})
 	return p, err
 }

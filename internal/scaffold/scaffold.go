@@ -24,6 +24,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 )
@@ -55,6 +56,12 @@ func NewSite(dir string) error {
 	if err := checkDir(dir); err != nil {
 		return err
 	}
+	return writeSite(dir, func(_ string, data []byte) []byte { return data })
+}
+
+// writeSite writes the files of files/site into dir, each as edit makes it
+// from its slash path under the site and its content; nil leaves it out.
+func writeSite(dir string, edit func(rel string, data []byte) []byte) error {
 	return fs.WalkDir(files, siteRoot, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -67,6 +74,9 @@ func NewSite(dir string) error {
 		data, err := files.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		if data = edit(strings.TrimPrefix(rel, "/"), data); data == nil {
+			return nil
 		}
 		return writeNew(target, data)
 	})
