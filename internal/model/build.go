@@ -113,18 +113,15 @@ type record struct {
 func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) (id string, explicit bool)) []record {
 	var out []record
 	for _, doc := range docs {
-		root := deref(doc.Root)
-		if root == nil {
-			continue
-		}
+		root := doc.Root
 		var nodes []*yaml.Node
 		switch root.Kind {
 		case yaml.MappingNode:
 			nodes = []*yaml.Node{root}
 		case yaml.SequenceNode:
 			for _, item := range root.Content {
-				if it := deref(item); it != nil && it.Kind == yaml.MappingNode {
-					nodes = append(nodes, it)
+				if item.Kind == yaml.MappingNode {
+					nodes = append(nodes, item)
 				} else {
 					b.diags.Error(diag.Pos{File: doc.Path, Line: item.Line, Col: item.Column}, "wrong-type", diag.Msg{
 						Vi: fmt.Sprintf("mỗi mục của danh sách phải là một %s (các dòng “khóa: giá trị”)", k.vi),
@@ -197,9 +194,9 @@ func peekNode(n *yaml.Node, key string) *yaml.Node {
 	if key == "" || n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
-	for _, p := range pairs(n) {
-		if p[0].Value == key {
-			if v := deref(p[1]); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) {
+	for k, v := range pairs(n) {
+		if k.Value == key {
+			if v.Kind == yaml.ScalarNode && !isNull(v) {
 				return v
 			}
 			return nil

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"strconv"
 	"strings"
@@ -130,25 +131,9 @@ func (w *walker) where(path string, msg diag.Msg) diag.Msg {
 	}
 }
 
-// maxAliasDepth bounds the aliases followed from one node.
-const maxAliasDepth = 16
-
-// deref follows aliases; nil when they do not end in a node.
-func deref(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
-		if i == maxAliasDepth {
-			return nil
-		}
-		n = n.Alias
-	}
-	if n != nil && n.Kind == yaml.DocumentNode {
-		if len(n.Content) == 0 {
-			return nil
-		}
-		return deref(n.Content[0])
-	}
-	return n
-}
+// The nodes the walker reads are those load hands on (see load.Doc): no
+// alias, no merge key, no key written twice in a mapping. It reads them as
+// they are.
 
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
@@ -161,81 +146,31 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// pairs returns the key and value nodes of a mapping, explicit keys first,
-// then the keys merged in with `<<: *anchor` that are not written
-// explicitly. Each merged mapping is read once, however often it is named,
-// so that merges cannot multiply.
-func pairs(n *yaml.Node) [][2]*yaml.Node {
-	visited := map[*yaml.Node]bool{n: true}
-	return appendPairs(nil, n, visited, 0)
-}
-
-func appendPairs(out [][2]*yaml.Node, n *yaml.Node, visited map[*yaml.Node]bool, depth int) [][2]*yaml.Node {
-	var merges []*yaml.Node
-	start := len(out)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Tag == "!!merge" {
-			merges = append(merges, v)
-			continue
-		}
-		out = append(out, [2]*yaml.Node{k, v})
-	}
-	if len(merges) == 0 || depth >= maxAliasDepth {
-		return out
-	}
-	seen := make(map[string]bool, len(out)-start)
-	for _, p := range out[start:] {
-		seen[p[0].Value] = true
-	}
-	for _, v := range merges {
-		src := deref(v)
-		if src == nil {
-			continue
-		}
-		froms := []*yaml.Node{src}
-		if src.Kind == yaml.SequenceNode {
-			froms = src.Content
-		}
-		for _, f := range froms {
-			f = deref(f)
-			if f == nil || f.Kind != yaml.MappingNode || visited[f] {
-				continue
-			}
-			visited[f] = true
-			for _, p := range appendPairs(nil, f, visited, depth+1) {
-				if !seen[p[0].Value] {
-					seen[p[0].Value] = true
-					out = append(out, p)
-				}
+// pairs yields the keys and values of mapping n, in the order written.
+func pairs(n *yaml.Node) iter.Seq2[*yaml.Node, *yaml.Node] {
+	return func(yield func(k, v *yaml.Node) bool) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if !yield(n.Content[i], n.Content[i+1]) {
+				return
 			}
 		}
 	}
-	return out
 }
 
 // mapping checks a mapping against fields. It returns nil when n is not a
 // mapping.
 func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
+	if n.Kind != yaml.MappingNode {
 		w.fail(n, "wrong-type", path, diag.M(
 			"phải là một bảng các dòng “khóa: giá trị”",
 			"must be a mapping of “key: value” lines"))
 		return nil
 	}
 	o := &object{node: n, vals: make(map[string]value)}
-	seen := make(map[string]*yaml.Node)
-	for _, p := range pairs(n) {
-		k, v := p[0], p[1]
+	written := make(map[string]bool)
+	for k, v := range pairs(n) {
 		key := k.Value
-		if first, dup := seen[key]; dup {
-			w.fail(k, "duplicate-key", "", diag.M(
-				"khóa %q được ghi hai lần", "key %q is written twice", join(path, key)),
-				diag.Related{Pos: w.pos(first), Msg: diag.M("ghi lần đầu ở đây", "first written here")})
-			continue
-		}
-		seen[key] = k
+		written[key] = true
 		f, ok := schema(fields).lookup(key)
 		if !ok {
 			w.unknownKey(k, path, key, schema(fields).keys())
@@ -251,7 +186,7 @@ func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
 	}
 	for _, f := range fields {
 		if f.required && !hasAny(n, f.unless) {
-			if _, ok := o.vals[f.key]; !ok && seen[f.key] == nil {
+			if _, ok := o.vals[f.key]; !ok && !written[f.key] {
 				w.fail(n, "missing-field", "", withSilent(diag.M(
 					"thiếu trường bắt buộc %q", "required field %q is missing", join(path, f.key)), f))
 			}
@@ -297,11 +232,6 @@ func (w *walker) unknownKey(k *yaml.Node, path, key string, known []string) {
 // value checks one value against its field. ok is false when the value is
 // null (treated as absent) or wrong (reported).
 func (w *walker) value(n *yaml.Node, f field, path string) (value, bool) {
-	n = deref(n)
-	if n == nil {
-		w.fail(n, "wrong-type", path, diag.M("tham chiếu (*) không trỏ tới giá trị nào", "the alias (*) points at no value"))
-		return value{}, false
-	}
 	if isNull(n) {
 		return value{}, false
 	}
@@ -423,15 +353,11 @@ func (w *walker) value(n *yaml.Node, f field, path string) (value, bool) {
 				"phải là một bảng các dòng “nhãn: giá trị”", "must be a mapping of “label: value” lines"))
 			return v, false
 		}
-		for _, p := range pairs(n) {
-			val := deref(p[1])
-			if val == nil || isNull(val) {
+		for k, val := range pairs(n) {
+			if isNull(val) || !w.scalar(val, join(path, k.Value)) {
 				continue
 			}
-			if !w.scalar(val, join(path, p[0].Value)) {
-				continue
-			}
-			v.labels = append(v.labels, Spec{Label: strings.TrimSpace(p[0].Value), Value: strings.TrimSpace(val.Value)})
+			v.labels = append(v.labels, Spec{Label: strings.TrimSpace(k.Value), Value: strings.TrimSpace(val.Value)})
 		}
 	case kSuccessor:
 		if n.Kind == yaml.MappingNode {
