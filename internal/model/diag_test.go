@@ -66,6 +66,30 @@ counterpart: {amount: 1.200.000, stage: giai_ngan}
 		},
 	},
 	{
+		name: "values of the wrong kind",
+		files: map[string]string{
+			"data/products/khac.yaml": `name: [Tinh dầu chúc]
+establishment: yen-huong-vina
+group: {che_bien: 1}
+specs: [10 ml]
+description: {a: b}
+`,
+			"data/units.yaml": `- id: an-giang
+  name: An Giang
+  type: tinh
+  successors: [[an-giang-moi], {partial: true}]
+- id: an-giang-moi
+  name: An Giang
+  type: tinh
+- id: huyen-tri-ton
+  name: Tri Tôn
+  type: huyen
+  parent: an-giang
+`,
+			"content/news/bai.md": "---\ntitle: Bài\ndate: 2021-08-17\ndraft: có\nimage: {caption: Ảnh}\n---\nNội dung\n",
+		},
+	},
+	{
 		name: "unknown enum value",
 		files: map[string]string{"data/projects/may.yaml": `title: Máy tách màu gạo
 year: 2020
