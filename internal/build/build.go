@@ -278,14 +278,18 @@ func displayPath(dir, target string) string {
 // into diagnostics of severity sev, naming pages as under shown ("" for
 // the page's own path). A broken link on the page of a record or article
 // is reported at the site file it was made from (sources), where the
-// officer can mend it, with the page named. Build and serve report links
-// through it alike.
-func linkDiags(res links.Result, err error, shown string, sources map[string]string, sev diag.Severity) diag.List {
+// officer can mend it, with the page named: in an article's body, at the
+// line and column of the link. Build and serve report links through it
+// alike.
+func linkDiags(res links.Result, err error, shown string, sources map[string]render.Source, sev diag.Severity) diag.List {
 	var diags diag.List
 	if err != nil {
 		diags.Add(diag.Diagnostic{Severity: sev, Code: "links", Msg: diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err)})
 		return diags
 	}
+	// times counts the broken links of a page written alike, so that the
+	// n-th one is reported where its article writes the n-th.
+	times := map[[2]string]int{}
 	for _, b := range res.Broken {
 		page := b.Page
 		if shown != "" {
@@ -293,8 +297,13 @@ func linkDiags(res links.Result, err error, shown string, sources map[string]str
 		}
 		pos := diag.Pos{File: page, Line: b.Line}
 		where := diag.Msg{}
-		if src := sources[b.Page]; src != "" {
-			pos = diag.Pos{File: src}
+		if src, ok := sources[b.Page]; ok {
+			pos = diag.Pos{File: src.File}
+			if at := src.Links[b.Link]; len(at) > 0 {
+				n := times[[2]string{b.Page, b.Link}]
+				times[[2]string{b.Page, b.Link}]++
+				pos = at[min(n, len(at)-1)]
+			}
 			where = diag.M(" (trên trang %s)", " (on the page %s)", page)
 		}
 		msg := diag.Msg{
@@ -319,7 +328,7 @@ func linkDiags(res links.Result, err error, shown string, sources map[string]str
 // checkLinks runs the link check on the written folder root, naming pages
 // as under shown (the output folder as the user knows it; "" for the page's
 // own path); see linkDiags.
-func checkLinks(root, shown, baseURL string, sources map[string]string) (diag.List, int) {
+func checkLinks(root, shown, baseURL string, sources map[string]render.Source) (diag.List, int) {
 	res, err := links.Check(root, baseURL)
 	return linkDiags(res, err, shown, sources, diag.Error), res.Links
 }
