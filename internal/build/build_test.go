@@ -217,7 +217,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	tests := []struct {
 		name   string
 		break_ func(t *testing.T, site string)
-		code   string
+		code   diag.Code
 		file   string
 	}{
 		{"data error", func(t *testing.T, site string) {

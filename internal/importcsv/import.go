@@ -258,7 +258,7 @@ type kv struct {
 func (im *importer) row(row Row) (record, bool) {
 	var rec record
 	ok := true
-	errorf := func(header string, code string, msg diag.Msg) {
+	errorf := func(header string, code diag.Code, msg diag.Msg) {
 		im.diags.Error(diag.Pos{File: im.file, Line: row.N}, code, cellMsg(header, msg))
 		ok = false
 	}
@@ -305,7 +305,7 @@ func (im *importer) row(row Row) (record, bool) {
 }
 
 // value reads one cell.
-func (im *importer) value(c column, header, s string, row int, errorf func(string, string, diag.Msg)) (any, bool) {
+func (im *importer) value(c column, header, s string, row int, errorf func(string, diag.Code, diag.Msg)) (any, bool) {
 	switch c.kind {
 	case vText:
 		return strings.Join(strings.Fields(s), " "), true
@@ -368,7 +368,7 @@ func (im *importer) value(c column, header, s string, row int, errorf func(strin
 	return nil, false
 }
 
-func (im *importer) ref(list []named, header, s string, errorf func(string, string, diag.Msg), what diag.Msg, dir string) (any, bool) {
+func (im *importer) ref(list []named, header, s string, errorf func(string, diag.Code, diag.Msg), what diag.Msg, dir string) (any, bool) {
 	found := findNamed(list, s)
 	switch len(found) {
 	case 1:

@@ -116,7 +116,7 @@ func (im *importer) byNames(rec *record, r gazetteer.Result, parts map[unitPart]
 		if r.More > 0 {
 			notes = append(notes, diag.Related{Msg: diag.M("và %d đơn vị khác", "and %d other units", r.More)})
 		}
-		code := "unknown-unit"
+		code := diag.Code("unknown-unit")
 		if r.Problem == gazetteer.Ambiguous {
 			code = "ambiguous-unit"
 		}

@@ -95,26 +95,26 @@ func (w *walker) pos(n *yaml.Node) diag.Pos {
 
 // fail reports an error about the field at path (empty for the record
 // itself): `đề án "x", trường budget: …`.
-func (w *walker) fail(n *yaml.Node, code, path string, msg diag.Msg, notes ...diag.Related) {
+func (w *walker) fail(n *yaml.Node, code diag.Code, path string, msg diag.Msg, notes ...diag.Related) {
 	w.failAt(w.pos(n), code, path, msg, notes...)
 }
 
 // failAt is fail at a position kept instead of a node.
-func (w *walker) failAt(pos diag.Pos, code, path string, msg diag.Msg, notes ...diag.Related) {
+func (w *walker) failAt(pos diag.Pos, code diag.Code, path string, msg diag.Msg, notes ...diag.Related) {
 	w.diags.Error(pos, code, w.where(path, msg), notes...)
 }
 
-func (w *walker) warn(n *yaml.Node, code, path string, msg diag.Msg) {
+func (w *walker) warn(n *yaml.Node, code diag.Code, path string, msg diag.Msg) {
 	w.diags.Warn(w.pos(n), code, w.where(path, msg))
 }
 
 // warn2 is warn at a position kept instead of a node.
-func (w *walker) warn2(pos diag.Pos, code, path string, msg diag.Msg) {
+func (w *walker) warn2(pos diag.Pos, code diag.Code, path string, msg diag.Msg) {
 	w.diags.Warn(pos, code, w.where(path, msg))
 }
 
 // noteAt reports a note: something worth knowing that needs no change.
-func (w *walker) noteAt(pos diag.Pos, code, path string, msg diag.Msg) {
+func (w *walker) noteAt(pos diag.Pos, code diag.Code, path string, msg diag.Msg) {
 	w.diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Note, Code: code, Msg: w.where(path, msg)})
 }
 
