@@ -11,12 +11,6 @@ import (
 	"github.com/khuyencong/khuyencong/internal/diag"
 )
 
-// recName names the record a diagnostic is about, in both languages:
-// `cơ sở "yen-huong-vina"` / `establishment "yen-huong-vina"`.
-type recName struct {
-	Vi, En string
-}
-
 // value is one checked field value. Only the member matching the field's
 // kind is set; node is the YAML node it came from, for positions.
 type value struct {
@@ -79,7 +73,9 @@ func (o *object) strings(key string) []string {
 type walker struct {
 	diags *diag.List
 	file  string
-	rec   recName
+	// rec names the record the diagnostics are about:
+	// `cơ sở "yen-huong-vina"` / `establishment "yen-huong-vina"`.
+	rec diag.Msg
 	// assets are the files under content/; bundle is the content-relative
 	// folder of an article bundle, where photo paths may be relative.
 	assets *assetIndex

@@ -41,7 +41,7 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 		slug := vi.Slug(p.Slug)
 		pos := diag.Pos{File: p.Path, Line: 1}
 		w := &walker{diags: &b.diags, file: p.Path, assets: b.assets,
-			rec: recName{Vi: fmt.Sprintf("%s %q", vin, slug), En: fmt.Sprintf("%s %q", enn, slug)}}
+			rec: diag.Msg{Vi: fmt.Sprintf("%s %q", vin, slug), En: fmt.Sprintf("%s %q", enn, slug)}}
 		a := &Article{Slug: slug, Body: Markdown(p.Body), BodyLine: p.BodyLine, Pos: pos}
 		if p.Bundle {
 			a.Bundle = strings.TrimSuffix(strings.TrimPrefix(p.Path, "content/"), "/index.md")
@@ -156,7 +156,7 @@ func relatedNames() diag.Msg {
 	vis := make([]string, len(relatedCollections))
 	ens := make([]string, len(relatedCollections))
 	for i, k := range relatedCollections {
-		vis[i], ens[i] = k.vi, k.en
+		vis[i], ens[i] = k.name.Vi, k.name.En
 	}
 	n := len(vis)
 	return diag.Msg{

@@ -440,8 +440,8 @@ func (w *walker) unknownEnum(n *yaml.Node, path, enum, key string) {
 	en := make([]string, len(vals))
 	for i, v := range vals {
 		keys[i] = v.Key
-		vi[i] = fmt.Sprintf("%s (%s)", v.Key, v.Vi)
-		en[i] = fmt.Sprintf("%s (%s)", v.Key, v.En)
+		vi[i] = fmt.Sprintf("%s (%s)", v.Key, v.Label.Vi)
+		en[i] = fmt.Sprintf("%s (%s)", v.Key, v.Label.En)
 	}
 	msg := diag.Msg{
 		Vi: fmt.Sprintf("giá trị %q không hợp lệ; giá trị được phép: %s", key, strings.Join(vi, ", ")),

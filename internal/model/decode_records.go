@@ -185,7 +185,7 @@ func (b *builder) decodeSite(doc *load.Doc) {
 		return
 	}
 	w := &walker{diags: &b.diags, file: doc.Path, assets: b.assets,
-		rec: recName{Vi: "thiết lập trang", En: "site settings"}}
+		rec: diag.Msg{Vi: "thiết lập trang", En: "site settings"}}
 	o := w.mapping(doc.Root, siteSchema, "")
 	if o == nil {
 		return

@@ -14,13 +14,13 @@ import (
 // ids of k nearest to it suggested, or the collection that does have it.
 func (b *builder) dangling(w *walker, v ref, path string, k kindInfo, id string) {
 	msg := diag.Msg{
-		Vi: fmt.Sprintf("không có %s nào có id %q", k.vi, id),
-		En: fmt.Sprintf("no %s has the id %q", k.en, id),
+		Vi: fmt.Sprintf("không có %s nào có id %q", k.name.Vi, id),
+		En: fmt.Sprintf("no %s has the id %q", k.name.En, id),
 	}
 	if other := b.elsewhere(id, []kindInfo{k}); other.Vi != "" {
 		msg = diag.Msg{
-			Vi: fmt.Sprintf("%q là id của %s; trường này nhận %s", id, other.Vi, k.vi),
-			En: fmt.Sprintf("%q is the id of %s; this field takes %s", id, other.En, aOrAn(k.en)),
+			Vi: fmt.Sprintf("%q là id của %s; trường này nhận %s", id, other.Vi, k.name.Vi),
+			En: fmt.Sprintf("%q is the id of %s; this field takes %s", id, other.En, aOrAn(k.name.En)),
 		}
 	}
 	if k.collection == kindUnit.collection {
@@ -50,7 +50,7 @@ func (b *builder) elsewhere(id string, accepted []kindInfo) diag.Msg {
 			continue
 		}
 		if _, ok := b.index(k.collection).defs[id]; ok || k.collection == kindUnit.collection && b.builtinID(id) != nil {
-			return diag.Msg{Vi: "một " + k.vi, En: aOrAn(k.en)}
+			return diag.Msg{Vi: "một " + k.name.Vi, En: aOrAn(k.name.En)}
 		}
 	}
 	if _, ok := b.slugs["news"][id]; ok {
