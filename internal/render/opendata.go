@@ -286,33 +286,22 @@ func (r *renderer) openData() {
 	r.emit(r.newPage("data", dirPath(dataDir), t.text("data.title"), t.text("data.description"), DataPage{Sets: sets, License: r.m.Site.License}))
 }
 
-func init() {
-	for k, v := range dataI18n {
-		if _, ok := i18nVi[k]; !ok {
-			i18nVi[k] = v[0]
-		}
-		if _, ok := i18nEn[k]; !ok {
-			i18nEn[k] = v[1]
-		}
-	}
-}
-
 // dataI18n holds the interface strings of the open data page: Vietnamese,
 // English.
-var dataI18n = map[string][2]string{
-	"data.title":       {"Dữ liệu mở", "Open data"},
-	"data.reconciled":  {"Số liệu công bố và số liệu chi tiết đã nhập", "Reported figures and figures from the records"},
-	"data.rounds":      {"Vòng bình chọn, công nhận", "Recognition rounds"},
-	"data.reports":     {"Báo cáo số liệu", "Reports"},
-	"data.description": {"Toàn bộ dữ liệu của trang ở dạng CSV (mở được bằng Excel) và JSON: cơ sở, sản phẩm, đề án, bình chọn, chương trình, số liệu theo năm, báo cáo, số liệu công bố đối chiếu với số liệu chi tiết, địa bàn và tin tức.", "All the data of this site as CSV (opens in Excel) and JSON: establishments, products, projects, recognitions, programmes, yearly figures, reports, reported figures beside the computed ones, areas and news."},
-	"data.intro":       {"Mỗi bảng có hai tệp cùng nội dung: CSV (mã UTF-8 có BOM, mở trực tiếp bằng Excel) và JSON. Số tiền tính bằng đồng, ngày viết theo dạng năm-tháng-ngày. Ô trống là không có số liệu (chưa công bố), không phải số 0; không số tiền nào được chia ra từ một khoản chung. Thông tin riêng tư và bài chưa công bố không có trong các tệp.", "Each table comes as two files with the same content: CSV (UTF-8 with a byte order mark, opens directly in Excel) and JSON. Amounts are in đồng, dates are year-month-day. An empty cell means no figure (not published), never 0; no amount is divided out of a shared one. Private details and unpublished articles are not in the files."},
-	"data.built":       {"Dữ liệu được xuất ngày %s.", "Exported on %s."},
-	"data.license":     {"Giấy phép: %s", "Licence: %s"},
-	"data.noLicense":   {"Trang chưa ghi giấy phép sử dụng dữ liệu; hãy liên hệ cơ quan chủ quản trước khi dùng lại.", "The site gives no licence for its data; ask the publisher before reusing it."},
-	"data.rows":        {"%d dòng", "%d rows"},
-	"data.column":      {"Cột", "Column"},
-	"data.meaning":     {"Ý nghĩa", "Meaning"},
-	"data.files":       {"Tệp", "Files"},
-	"data.size":        {"%s (%s byte)", "%s (%s bytes)"},
-	"data.columns":     {"Các cột của %s", "Columns of %s"},
+var dataI18n = map[string]diag.Msg{
+	"data.title":       {Vi: "Dữ liệu mở", En: "Open data"},
+	"data.reconciled":  {Vi: "Số liệu công bố và số liệu chi tiết đã nhập", En: "Reported figures and figures from the records"},
+	"data.rounds":      {Vi: "Vòng bình chọn, công nhận", En: "Recognition rounds"},
+	"data.reports":     {Vi: "Báo cáo số liệu", En: "Reports"},
+	"data.description": {Vi: "Toàn bộ dữ liệu của trang ở dạng CSV (mở được bằng Excel) và JSON: cơ sở, sản phẩm, đề án, bình chọn, chương trình, số liệu theo năm, báo cáo, số liệu công bố đối chiếu với số liệu chi tiết, địa bàn và tin tức.", En: "All the data of this site as CSV (opens in Excel) and JSON: establishments, products, projects, recognitions, programmes, yearly figures, reports, reported figures beside the computed ones, areas and news."},
+	"data.intro":       {Vi: "Mỗi bảng có hai tệp cùng nội dung: CSV (mã UTF-8 có BOM, mở trực tiếp bằng Excel) và JSON. Số tiền tính bằng đồng, ngày viết theo dạng năm-tháng-ngày. Ô trống là không có số liệu (chưa công bố), không phải số 0; không số tiền nào được chia ra từ một khoản chung. Thông tin riêng tư và bài chưa công bố không có trong các tệp.", En: "Each table comes as two files with the same content: CSV (UTF-8 with a byte order mark, opens directly in Excel) and JSON. Amounts are in đồng, dates are year-month-day. An empty cell means no figure (not published), never 0; no amount is divided out of a shared one. Private details and unpublished articles are not in the files."},
+	"data.built":       {Vi: "Dữ liệu được xuất ngày %s.", En: "Exported on %s."},
+	"data.license":     {Vi: "Giấy phép: %s", En: "Licence: %s"},
+	"data.noLicense":   {Vi: "Trang chưa ghi giấy phép sử dụng dữ liệu; hãy liên hệ cơ quan chủ quản trước khi dùng lại.", En: "The site gives no licence for its data; ask the publisher before reusing it."},
+	"data.rows":        {Vi: "%d dòng", En: "%d rows"},
+	"data.column":      {Vi: "Cột", En: "Column"},
+	"data.meaning":     {Vi: "Ý nghĩa", En: "Meaning"},
+	"data.files":       {Vi: "Tệp", En: "Files"},
+	"data.size":        {Vi: "%s (%s byte)", En: "%s (%s bytes)"},
+	"data.columns":     {Vi: "Các cột của %s", En: "Columns of %s"},
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
@@ -383,30 +384,24 @@ func (f *funcs) unitParents(u *model.Unit) string {
 	return strings.Join(parts, "; ")
 }
 
-func init() {
-	for k, v := range unitI18n {
-		i18nVi[k], i18nEn[k] = v[0], v[1]
-	}
-}
-
 // unitI18n holds the sentences about units: Vietnamese, English.
-var unitI18n = map[string][2]string{
-	"unit.ended":         {"Không còn là đơn vị hành chính từ %s", "No longer an administrative unit from %s"},
-	"unit.becameNew":     {"Từ %[2]s là %[1]s", "From %[2]s: %[1]s"},
-	"unit.mergedWith":    {"Hợp nhất với %s thành %s từ %s", "Merged with %s into %s from %s"},
-	"unit.mergedInto":    {"Sáp nhập vào %s từ %s", "Merged into %s from %s"},
-	"unit.splitInto":     {"Từ %s, địa bàn được sáp nhập vào: %s", "From %s, its area was merged into: %s"},
-	"unit.partial":       {"một phần", "partly"},
-	"unit.partOf":        {"một phần %s", "part of %s"},
-	"unit.formedFrom":    {"Thành lập từ %s trên cơ sở hợp nhất %s", "Formed on %s by merging %s"},
-	"unit.formedFromOne": {"Thành lập từ %s trên cơ sở %s", "Formed on %s from %s"},
-	"unit.absorbed":      {"Nhận sáp nhập %s", "%s merged into it"},
-	"unit.nowIn":         {"nay thuộc %s", "now in %s"},
-	"unit.under":         {"thuộc %s", "part of %s"},
-	"unit.underFrom":     {"thuộc %s từ %s", "part of %s from %s"},
-	"unit.underTo":       {"thuộc %s đến %s", "part of %s until %s"},
-	"unit.underFromTo":   {"thuộc %s từ %s đến %s", "part of %s from %s to %s"},
-	"unit.history":       {"Đơn vị cấp trên", "Units above over time"},
-	"unit.formed":        {"Hình thành", "Formed"},
-	"unit.fate":          {"Thay đổi", "Change"},
+var unitI18n = map[string]diag.Msg{
+	"unit.ended":         {Vi: "Không còn là đơn vị hành chính từ %s", En: "No longer an administrative unit from %s"},
+	"unit.becameNew":     {Vi: "Từ %[2]s là %[1]s", En: "From %[2]s: %[1]s"},
+	"unit.mergedWith":    {Vi: "Hợp nhất với %s thành %s từ %s", En: "Merged with %s into %s from %s"},
+	"unit.mergedInto":    {Vi: "Sáp nhập vào %s từ %s", En: "Merged into %s from %s"},
+	"unit.splitInto":     {Vi: "Từ %s, địa bàn được sáp nhập vào: %s", En: "From %s, its area was merged into: %s"},
+	"unit.partial":       {Vi: "một phần", En: "partly"},
+	"unit.partOf":        {Vi: "một phần %s", En: "part of %s"},
+	"unit.formedFrom":    {Vi: "Thành lập từ %s trên cơ sở hợp nhất %s", En: "Formed on %s by merging %s"},
+	"unit.formedFromOne": {Vi: "Thành lập từ %s trên cơ sở %s", En: "Formed on %s from %s"},
+	"unit.absorbed":      {Vi: "Nhận sáp nhập %s", En: "%s merged into it"},
+	"unit.nowIn":         {Vi: "nay thuộc %s", En: "now in %s"},
+	"unit.under":         {Vi: "thuộc %s", En: "part of %s"},
+	"unit.underFrom":     {Vi: "thuộc %s từ %s", En: "part of %s from %s"},
+	"unit.underTo":       {Vi: "thuộc %s đến %s", En: "part of %s until %s"},
+	"unit.underFromTo":   {Vi: "thuộc %s từ %s đến %s", En: "part of %s from %s to %s"},
+	"unit.history":       {Vi: "Đơn vị cấp trên", En: "Units above over time"},
+	"unit.formed":        {Vi: "Hình thành", En: "Formed"},
+	"unit.fate":          {Vi: "Thay đổi", En: "Change"},
 }
