@@ -269,17 +269,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 // importColumns lists the columns of each kind of import, one kind a
 // paragraph, wrapped for a terminal.
 func importColumns(lang string) string {
-	names := map[string][2]string{
-		"establishments": {"cơ sở", "establishments"},
-		"products":       {"sản phẩm", "products"},
-		"projects":       {"đề án", "projects"},
+	names := map[string]diag.Msg{
+		"establishments": {Vi: "cơ sở", En: "establishments"},
+		"products":       {Vi: "sản phẩm", En: "products"},
+		"projects":       {Vi: "đề án", En: "projects"},
 	}
-	label := func(kind string) string {
-		if lang == "en" {
-			return names[kind][1] + ":"
-		}
-		return names[kind][0] + ":"
-	}
+	label := func(kind string) string { return names[kind].Text(lang) + ":" }
 	pad := 0
 	for _, kind := range importcsv.Kinds {
 		pad = max(pad, len([]rune(label(kind)))+1)

@@ -65,7 +65,9 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
-// Msg is one message in both interface languages.
+// Msg is a text in both interface languages: a message, or a label or
+// word that messages and pages show. It is the program's one shape for
+// bilingual text; Text picks the language.
 type Msg struct {
 	Vi string
 	En string

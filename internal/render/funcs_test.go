@@ -107,6 +107,13 @@ func TestFormatting(t *testing.T) {
 	check("label", vi.label("funding_source", "kcqg"), "khuyến công quốc gia")
 	check("unitName", vi.unitName(&model.Unit{Name: "Tri Tôn", Type: "xa"}), "xã Tri Tôn")
 	check("unitName en", en.unitName(&model.Unit{Name: "Tri Tôn", Type: "xa"}), "Tri Tôn commune")
+	// Worded as the gazetteer words the built-in units: a numbered urban
+	// district, the country and a type without a word.
+	check("unitName quận", vi.unitName(&model.Unit{Name: "1", Type: "quan"}), "quận 1")
+	check("unitName quận en", en.unitName(&model.Unit{Name: "1", Type: "quan"}), "District 1")
+	check("unitName country", vi.unitName(&model.Unit{Name: "Việt Nam", Type: "quoc_gia"}), "Việt Nam")
+	check("unitName city", vi.unitName(&model.Unit{Name: "Huế", Type: "thanh_pho_tw"}), "thành phố Huế")
+	check("unitName unknown type", en.unitName(&model.Unit{Name: "Khu X", Type: "khu"}), "Khu X")
 
 	kv := &model.Round{Scheme: "cnnt", Level: "khu_vuc", Region: "nam", Year: 2020}
 	check("award cnnt", vi.award(&model.Recognition{Round: kv}), "SP CNNT tiêu biểu cấp khu vực phía Nam 2020")

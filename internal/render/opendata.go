@@ -51,13 +51,13 @@ type DataPage struct {
 // column is one column of the table of a collection of T: its name, its
 // meaning in Vietnamese and English, and its cell in the row of an item.
 type column[T any] struct {
-	name   string
-	vi, en string
-	cell   func(T) any
+	name string
+	desc diag.Msg
+	cell func(T) any
 }
 
 func col[T any](name, vi, en string, cell func(T) any) column[T] {
-	return column[T]{name: name, vi: vi, en: en, cell: cell}
+	return column[T]{name: name, desc: diag.Msg{Vi: vi, En: en}, cell: cell}
 }
 
 // dataSet makes the table of items: a row per item, each row made of the
@@ -66,11 +66,7 @@ func col[T any](name, vi, en string, cell func(T) any) column[T] {
 func dataSet[T any](name, title, lang string, cols []column[T], items []T) *DataSet {
 	s := &DataSet{Name: name, Title: title, CSV: dataDir + "/" + name + ".csv", JSON: dataDir + "/" + name + ".json"}
 	for _, c := range cols {
-		desc := c.vi
-		if lang == "en" {
-			desc = c.en
-		}
-		s.Columns = append(s.Columns, DataColumn{Name: c.name, Desc: desc})
+		s.Columns = append(s.Columns, DataColumn{Name: c.name, Desc: c.desc.Text(lang)})
 	}
 	for _, it := range items {
 		row := make([]any, len(cols))
@@ -80,32 +76,6 @@ func dataSet[T any](name, title, lang string, cols []column[T], items []T) *Data
 		s.Rows = append(s.Rows, row)
 	}
 	return s
-}
-
-// moneyColumns are the three columns of an amount: the amount, its
-// qualifier and its stage, empty when not given. vi and en each give the
-// meanings of the three.
-func moneyColumns[T any](name string, vi, en [3]string, money func(T) model.Money) []column[T] {
-	return []column[T]{
-		col(name, vi[0], en[0], func(x T) any {
-			if m := money(x); m.Set {
-				return m.Amount
-			}
-			return nil
-		}),
-		col(name+"_uoc", vi[1], en[1], func(x T) any {
-			if m := money(x); m.Set {
-				return m.Approx
-			}
-			return ""
-		}),
-		col(name+"_giai_doan", vi[2], en[2], func(x T) any {
-			if m := money(x); m.Set {
-				return m.Stage
-			}
-			return ""
-		}),
-	}
 }
 
 func dateCell(d model.Date) any {

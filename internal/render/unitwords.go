@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/gazetteer"
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
@@ -26,41 +27,14 @@ import (
 //     climbing to the nearest unit whose successor is certain, "nay thuộc
 //     …".
 
-// unitTypeWords are the short type words, Vietnamese and English.
-var unitTypeWords = map[string][2]string{
-	"quoc_gia":     {"", ""},
-	"tinh":         {"tỉnh", "province"},
-	"thanh_pho_tw": {"thành phố", "city"},
-	"thanh_pho":    {"thành phố", "city"},
-	"thi_xa":       {"thị xã", "town"},
-	"huyen":        {"huyện", "district"},
-	"quan":         {"quận", "urban district"},
-	"phuong":       {"phường", "ward"},
-	"xa":           {"xã", "commune"},
-	"thi_tran":     {"thị trấn", "township"},
-	"dac_khu":      {"đặc khu", "special zone"},
-}
-
 // unitName returns a unit's name with its short type word ("xã Tri Tôn",
-// "thành phố Huế"; "Tri Tôn commune" in English).
+// "thành phố Huế"; "Tri Tôn commune" in English), worded as the built-in
+// gazetteer words it.
 func (f *funcs) unitName(u *model.Unit) string {
 	if u == nil {
 		return ""
 	}
-	w, ok := unitTypeWords[u.Type]
-	if !ok {
-		return u.Name
-	}
-	if f.lang == "en" {
-		if w[1] == "" {
-			return u.Name
-		}
-		return u.Name + " " + w[1]
-	}
-	if w[0] == "" {
-		return u.Name
-	}
-	return w[0] + " " + u.Name
+	return gazetteer.Title(gazetteer.Type(u.Type), u.Name, f.lang)
 }
 
 // unitNames joins the names of units: "A, B và C" ("A, B and C").

@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,6 +143,12 @@ func TestNewRecordNeverOverwrites(t *testing.T) {
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("NewRecord(%s, %q) = %v\nwant %s", tt.kind, tt.title, err, tt.want)
 		}
+	}
+	// In English, the record is named in English.
+	_, err = NewRecord(dir, "product", "Gạo Thơm", recordNow)
+	var se *Error
+	if want := `file data/products/danh-sach.yaml already holds the product with id "gao-thom"; choose another title (for example add a year or a place)`; !errors.As(err, &se) || se.Msg.En != want {
+		t.Errorf("NewRecord in English = %v\nwant %s", err, want)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil || string(data) != "name: Nước mắm Phú Quốc\nestablishment: co-so-vi-du\n" {
