@@ -152,14 +152,6 @@ func sources(o *object) []Source {
 	return out
 }
 
-func photos(o *object) []Photo {
-	var out []Photo
-	for _, v := range o.items("photos") {
-		out = append(out, photo(v.obj))
-	}
-	return out
-}
-
 func photo(p *object) Photo {
 	ph := Photo{File: p.str("file"), Caption: p.str("caption"), Credit: p.str("credit"), Alt: p.str("alt")}
 	if ph.Alt == "" {
