@@ -1,6 +1,9 @@
 package model
 
-import "github.com/khuyencong/khuyencong/internal/diag"
+import (
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/vi"
+)
 
 // EnumValue is one allowed value of an enumerated field, with its label.
 // The labels are the program's one source for these words: messages, the
@@ -10,7 +13,17 @@ type EnumValue struct {
 	Label diag.Msg
 }
 
-func ev(key, vi, en string) EnumValue { return EnumValue{Key: key, Label: diag.Msg{Vi: vi, En: en}} }
+func ev(key, vie, eng string) EnumValue { return EnumValue{Key: key, Label: diag.Msg{Vi: vie, En: eng}} }
+
+// approxValues are the qualifiers of rounded figures, labelled with the
+// words package vi writes before them.
+func approxValues() []EnumValue {
+	var out []EnumValue
+	for _, k := range vi.ApproxKeys() {
+		out = append(out, ev(k, vi.Approx(k, "vi"), vi.Approx(k, "en")))
+	}
+	return out
+}
 
 // Enum names, as used by the schemas, Label and EnumValues.
 const (
@@ -126,13 +139,8 @@ var enums = map[string][]EnumValue{
 		ev("giai_ngan", "giải ngân", "disbursed"),
 		ev("quyet_toan", "quyết toán", "settled"),
 	},
-	EnumApprox: {
-		ev("gan", "gần", "nearly"),
-		ev("khoang", "khoảng", "about"),
-		ev("hon", "hơn", "more than"),
-		ev("tren", "trên", "over"),
-		ev("duoi", "dưới", "under"),
-	},
+	// The words before a rounded figure, as package vi writes them.
+	EnumApprox: approxValues(),
 	EnumScope: {
 		ev("quoc_gia", "quốc gia", "national"),
 		ev("tinh", "tỉnh", "provincial"),
