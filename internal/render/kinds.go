@@ -79,6 +79,15 @@ func PageKinds() []PageKind {
 		{"search", "trang tìm kiếm", "search page", true, (*renderer).search, one},
 		{"facet", "trang duyệt theo tiêu chí", "browse-by pages", true, (*renderer).facets, nil},
 		{"data", "trang dữ liệu mở", "open data page", true, (*renderer).openData, one},
+		{"sheet", "trang tờ in", "print sheet pages", false, (*renderer).sheets, func(m *model.Model) int {
+			n := len(m.Products) + len(m.Establishments)
+			for _, rd := range m.Rounds {
+				if len(rd.Awards) > 0 {
+					n++
+				}
+			}
+			return n
+		}},
 		{"404", "trang 404", "404 page", false, (*renderer).notFound, one},
 	}
 }
