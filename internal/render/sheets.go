@@ -39,7 +39,7 @@ type SheetPage struct {
 	// Record is the site path of the page the sheets come from, and
 	// RecordTitle its title.
 	Record, RecordTitle string
-	Sheets []Sheet
+	Sheets              []Sheet
 	// Round is the round of a round's sheets, nil otherwise.
 	Round *model.Round
 }
