@@ -58,6 +58,8 @@ type Page struct {
 	// Index leads to the groups of a paginated list (letters of the
 	// directory, product groups, years), on whichever page each starts.
 	Index []IndexLink
+	// Filter is the filter form of the products catalogue, nil elsewhere.
+	Filter *FilterForm
 	// facets are the facets of a section list page (see Facets).
 	facets []Facet
 }

@@ -67,8 +67,10 @@ func (r *renderer) productList() {
 		}
 		pg := r.newPage("products", pageFile(list, n), r.pageTitle(title, n), "", groups, pageCrumbs(n, r.section("products"))...)
 		pg.Index = listIndex(index, list, n)
+		pg.Filter = r.filterForm(pg.Root)
 		return pg
 	})
+	r.filterData()
 }
 
 // productPages writes a page per product.

@@ -104,6 +104,7 @@ func TestFiles(t *testing.T) {
 		"robots.txt",
 		"san-pham/banh-bo-thot-not/in/index.html",
 		"san-pham/banh-bo-thot-not/index.html",
+		"san-pham/bo-loc.js",
 		"san-pham/index.html",
 		"san-pham/tinh-dau-chuc-yen-huong/in/index.html",
 		"san-pham/tinh-dau-chuc-yen-huong/index.html",
@@ -113,6 +114,7 @@ func TestFiles(t *testing.T) {
 		"so-lieu/bao-cao/2020/index.html",
 		"so-lieu/index.html",
 		"static/favicon.svg",
+		"static/filter.js",
 		"static/record.js",
 		"static/search.js",
 		"static/site.css",
@@ -278,7 +280,7 @@ func TestDefaultThemeErrors(t *testing.T) {
 			th, diags := parseTheme(broken, nil, f.FuncMap())
 			if th != nil && !diags.HasErrors() {
 				// An execution error shows when a page of the kind runs.
-				r := &renderer{m: m, opts: Options{Assets: plainAssets(m)}, lang: "vi", f: f, th: th, out: memSink{}, sum: Summary{Pages: map[string]int{}}, menu: defaultMenu(m, f.i18n), kinds: pageKindIndex()}
+				r := &renderer{m: m, opts: Options{Assets: plainAssets(m)}, lang: "vi", f: f, th: th, out: concurrentSink(memSink{}), sum: Summary{Pages: map[string]int{}}, menu: defaultMenu(m, f.i18n), kinds: pageKindIndex()}
 				r.pool = newPool(r)
 				r.pages()
 				r.closePool()

@@ -37,10 +37,14 @@ var recordKinds = map[string]bool{
 }
 
 // Script returns the script of the page, relative to the site root, ""
-// when it has none: record pages load record.js (gallery and sharing).
+// when it has none: record pages load record.js (gallery and sharing),
+// the catalogue filter.js.
 func (p *Page) Script() string {
-	if recordKinds[p.Kind] {
+	switch {
+	case recordKinds[p.Kind]:
 		return "static/record.js"
+	case p.Filter != nil:
+		return "static/filter.js"
 	}
 	return ""
 }
