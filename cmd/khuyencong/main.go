@@ -351,7 +351,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-var demoUsage = diag.M(`Cách dùng: khuyencong demo [--size S|M|L|XL] -o THƯ-MỤC
+var demoUsage = diag.M(`Cách dùng: khuyencong demo [--size S|M|L|XL] [--photos=false] -o THƯ-MỤC
 
 Tạo vào THƯ-MỤC (chưa có hoặc trống) một trang đầy đủ với dữ liệu minh họa, luôn
 giống hệt nhau với cùng một cỡ. Mọi trang của nó đều ghi rõ đó là dữ liệu minh họa,
@@ -359,15 +359,33 @@ không phải số liệu thật.
 
 Cỡ: S (100 cơ sở), M (2.000), L (10.000), XL (100.000); mặc định S.
 
+Trang mẫu có ảnh như ảnh chụp bằng điện thoại (JPEG 4000×3000 điểm ảnh, khoảng
+3,6 MB, một nửa chụp dọc, vài ảnh chụp màn hình PNG) cho mọi sản phẩm, một số cơ sở
+và bài viết: cỡ S khoảng 130 MB, cỡ M khoảng 2,3 GB. Cỡ L và XL mặc định không có
+ảnh (sẽ cần hàng chục GB); thêm --photos để vẫn tạo.
+
+Tùy chọn:
+  --photos=false   không tạo ảnh (trang mẫu như các phiên bản trước)
+  --photos         tạo ảnh cả ở cỡ L và XL
+
 Ví dụ:
   khuyencong demo -o /tmp/trang-mau
   khuyencong build /tmp/trang-mau`,
-	`Usage: khuyencong demo [--size S|M|L|XL] -o FOLDER
+	`Usage: khuyencong demo [--size S|M|L|XL] [--photos=false] -o FOLDER
 
 Writes into FOLDER (new or empty) a complete site of illustrative data, always the
 same for the same size. Every page of it says the data is illustrative.
 
 Sizes: S (100 establishments), M (2,000), L (10,000), XL (100,000); default S.
+
+The site has photos like a phone takes (4000×3000 JPEG of about 3.6 MB, half of
+them upright by their EXIF orientation, a few PNG screenshots) for every product,
+some establishments and some articles: about 130 MB at size S, 2.3 GB at M. Sizes
+L and XL have none unless asked (they would take tens of GB): add --photos.
+
+Options:
+  --photos=false   no photos (the example site as in earlier versions)
+  --photos         photos at sizes L and XL too
 
 Example:
   khuyencong demo -o /tmp/example-site
@@ -386,7 +404,14 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	var out string
 	fs.StringVar(&out, "o", "", "")
 	fs.StringVar(&out, "output", "", "")
+	photos := fs.Bool("photos", true, "")
 	pos, err := parse(fs, args)
+	asked := false
+	fs.Visit(func(f *flag.Flag) { asked = asked || f.Name == "photos" })
+	if !asked {
+		// L and XL with photos would take tens of GB: only when asked.
+		*photos = size.value == "S" || size.value == "M"
+	}
 	if err == nil && (len(pos) > 0 || out == "") {
 		err = errors.New(diag.M("hãy ghi thư mục sẽ tạo trang mẫu bằng -o, ví dụ: khuyencong demo -o /tmp/trang-mau",
 			"give the folder to write the example site into with -o, e.g. khuyencong demo -o /tmp/example-site").Text(langOf(args)))
@@ -395,7 +420,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "demo", err, langOf(args))
 	}
 	sz, _ := demo.SizeByName(size.value)
-	if err := demo.Write(out, sz); err != nil {
+	if err := demo.Write(out, sz, demo.Options{Photos: *photos}); err != nil {
 		fmt.Fprintf(stderr, "khuyencong demo: %v\n", err)
 		return exitError
 	}

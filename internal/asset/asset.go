@@ -12,6 +12,8 @@
 // is a function of the model, the theme and the Set.
 package asset
 
+import "sync/atomic"
+
 // Set is what the stage made of content/. It is never changed once
 // returned, and may be read by several goroutines at once.
 type Set struct {
@@ -24,8 +26,9 @@ type Set struct {
 	// (slash-separated, as records name them).
 	Photos map[string]*Photo
 	// Processed counts the photos made into copies; Cached those of them
-	// whose copies were read back from the cache without decoding.
-	Processed, Cached int
+	// whose copies were read back from the cache without decoding; Pruned
+	// the results removed from the cache, used by no photo of this run.
+	Processed, Cached, Pruned int
 }
 
 // File is one output file made from content/.
@@ -60,6 +63,34 @@ type Copy struct {
 
 // Full is the output path of the largest copy.
 func (p *Photo) Full() string { return p.Copies[len(p.Copies)-1].Name }
+
+// Progress counts the photos of a Prepare as they are done, against the
+// number to do, for a progress line shown while many photos are made. Its
+// methods may be called from any goroutine; a nil *Progress counts
+// nothing.
+type Progress struct {
+	total, done atomic.Int64
+}
+
+// Photos returns the photos done so far and the photos to do in all.
+func (p *Progress) Photos() (done, total int) {
+	if p == nil {
+		return 0, 0
+	}
+	return int(p.done.Load()), int(p.total.Load())
+}
+
+func (p *Progress) expect(n int) {
+	if p != nil {
+		p.total.Store(int64(n))
+	}
+}
+
+func (p *Progress) did() {
+	if p != nil {
+		p.done.Add(1)
+	}
+}
 
 // Photo returns the photo made from the content file name, nil when name
 // is not a photo made into copies (a missing or broken file, or a file

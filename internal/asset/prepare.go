@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/model"
@@ -27,15 +28,15 @@ type Options struct {
 	// same process, so that a photo whose file did not change is neither
 	// read nor hashed again (serve).
 	Memo *Memo
+	// Progress, when not nil, counts the photos as they are done.
+	Progress *Progress
 }
 
-// bigPhoto is the size, in pixels, above which a photo takes one of the
-// few slots of bigSlots while it is processed: decoding a 12-megapixel
-// photo takes some 200 MB, so only two are decoded at once.
-const (
-	bigPhoto = 4_000_000
-	bigSlots = 2
-)
+// memoryBudget bounds the memory of the photos processed at once, as
+// photo.WorkingMemory estimates it: about 50 MB for a 12-megapixel phone
+// photo, so that a build holds two of them whatever the number of cores,
+// and a photo larger than the budget alone.
+const memoryBudget = 120 << 20
 
 // Prepare makes the Set of the site modelled in m: the copies of every
 // photo its published records and articles show, in parallel, and the
@@ -43,10 +44,23 @@ const (
 // at every place that names it. A photo file that does not exist is left
 // to the model, which reports it; pages then name the file as written.
 func Prepare(m *model.Model, opts Options) (*Set, diag.List) {
+	start := time.Now()
 	var diags diag.List
 	set := &Set{Photos: map[string]*Photo{}}
 	files, where := refs(m)
 	results := process(files, opts)
+	if opts.CacheDir != "" {
+		// The cache keeps what this run used: results of photos since
+		// removed or changed go (see photo.Prune). A cache that cannot be
+		// tidied is no reason to stop the build.
+		keep := map[string]bool{}
+		for _, r := range results {
+			if r.err == nil && r.Key != "" {
+				keep[r.Key] = true
+			}
+		}
+		set.Pruned, _ = photo.Prune(opts.CacheDir, keep, start)
+	}
 
 	// owner names the content file each output path is made from, so
 	// that two photos giving the same copy (anh.jpg and anh.jpeg), or a
@@ -134,7 +148,8 @@ func process(files []string, opts Options) []result {
 		return results
 	}
 	proc := &photo.Processor{CacheDir: opts.CacheDir}
-	big := make(chan struct{}, bigSlots)
+	mem := newBudget(memoryBudget)
+	opts.Progress.expect(len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	// Each worker writes the result of its file, and the results are read
@@ -144,7 +159,8 @@ func process(files []string, opts Options) []result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = one(proc, files[i], opts, big)
+				results[i] = one(proc, files[i], opts, mem)
+				opts.Progress.did()
 			}
 		}()
 	}
@@ -157,7 +173,7 @@ func process(files []string, opts Options) []result {
 }
 
 // one makes the copies of one photo file, or takes them from the memo.
-func one(proc *photo.Processor, file string, opts Options, big chan struct{}) result {
+func one(proc *photo.Processor, file string, opts Options, mem *budget) result {
 	src := filepath.Join(opts.ContentDir, filepath.FromSlash(file))
 	stamp, ok := opts.Memo.stamp(src)
 	if ok {
@@ -169,10 +185,8 @@ func one(proc *photo.Processor, file string, opts Options, big chan struct{}) re
 	if err != nil {
 		return result{err: err}
 	}
-	if info.Width*info.Height > bigPhoto {
-		big <- struct{}{}
-		defer func() { <-big }()
-	}
+	need := mem.take(photo.WorkingMemory(info, fileSize(src)))
+	defer mem.give(need)
 	r, err := proc.Process(src)
 	if err == nil && ok {
 		opts.Memo.put(file, stamp, r)
@@ -301,4 +315,39 @@ func photoDiags(diags *diag.List, file string, where places, err error) {
 	for _, p := range where {
 		diags.Error(p, code, msg)
 	}
+}
+
+// budget is a counting semaphore of bytes: take waits until the amount
+// is free (an amount larger than the whole budget waits for all of it).
+type budget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int64
+	size int64
+}
+
+func newBudget(size int64) *budget {
+	b := &budget{free: size, size: size}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// take waits for n bytes, at most the whole budget, and returns what it
+// took, for give.
+func (b *budget) take(n int64) int64 {
+	n = min(n, b.size)
+	b.mu.Lock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	b.mu.Unlock()
+	return n
+}
+
+func (b *budget) give(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }

@@ -256,6 +256,26 @@ func TestPrepare(t *testing.T) {
 			t.Errorf("file %d: %s, then %s with other bytes", i, f.Name, g.Name)
 		}
 	}
+	if set2.Pruned != 0 {
+		t.Errorf("second run pruned %d results", set2.Pruned)
+	}
+
+	// Third run, the camera photo gone from the product: its copies leave
+	// the cache, the others stay.
+	m.Products[0].Photos = m.Products[0].Photos[1:]
+	set3, _ := Prepare(m, Options{ContentDir: content, CacheDir: cache})
+	if set3.Processed != 3 || set3.Cached != 3 || set3.Pruned != 1 {
+		t.Errorf("third run: Processed = %d, Cached = %d, Pruned = %d, want 3, 3, 1", set3.Processed, set3.Cached, set3.Pruned)
+	}
+	for _, f := range set.Files {
+		if f.Src == "" || f.Photo == "" {
+			continue
+		}
+		_, err := os.Stat(f.Src)
+		if gone := f.Photo == "anh/san-pham/chai tinh dầu.jpg"; gone != (err != nil) {
+			t.Errorf("%s: in the cache %v after the third run", f.Name, err == nil)
+		}
+	}
 }
 
 // TestPrepareMemory keeps the copies in memory without a cache folder.

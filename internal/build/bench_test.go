@@ -3,8 +3,11 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/demo"
@@ -41,7 +44,7 @@ func demoSite(b *testing.B, size string) string {
 		b.Fatal(err)
 	}
 	site := filepath.Join(dir, "site")
-	if err := demo.Write(site, sz); err != nil {
+	if err := demo.Write(site, sz, demo.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	if demoSites.dirs == nil {
@@ -171,4 +174,72 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(d)
 	}
 	os.Exit(code)
+}
+
+// BenchmarkPhotoStage makes the copies of the photos of a demo site with
+// 62 phone photos (60 products, an establishment, an article), cold: the
+// photo cache is new at each run. It reports the time per photo and the
+// peak of the memory the Go runtime holds while the stage runs (peak-MB),
+// which the stage keeps bounded whatever the number of photos (the bench
+// script measures the peak resident memory of a whole build with
+// /usr/bin/time).
+func BenchmarkPhotoStage(b *testing.B) {
+	dir, err := makeTemp("khuyencong-bench-photos-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	site := filepath.Join(dir, "site")
+	if err := demo.Write(site, demo.Size{Name: "photos", Establishments: 20, Products: 60, Articles: 40}, demo.Options{Photos: true}); err != nil {
+		b.Fatal(err)
+	}
+	m, _, diags := loadModel(site, buildDate, false, false, &Result{})
+	if m == nil || diags.HasErrors() {
+		b.Fatalf("load and model: %v", diags)
+	}
+	peak := watchMemory()
+	b.ResetTimer()
+	photos := 0
+	for b.Loop() {
+		opts := assetOptions(site, nil)
+		opts.CacheDir = b.TempDir()
+		set, diags := asset.Prepare(m, opts)
+		if diags.HasErrors() || set.Cached != 0 {
+			b.Fatalf("photos: %d cached, %v", set.Cached, diags)
+		}
+		photos = set.Processed
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(photos), "ms/photo")
+	b.ReportMetric(float64(peak())/(1<<20), "peak-MB")
+}
+
+// watchMemory samples, every few milliseconds until the returned function
+// is called, the memory the Go runtime holds from the system (heap, stacks
+// and its own structures, less what it gave back), and returns the peak.
+func watchMemory() func() uint64 {
+	samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(samples)
+			if v := samples[0].Value.Uint64() - samples[1].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		<-done
+		return peak.Load()
+	}
 }

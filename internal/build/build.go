@@ -89,6 +89,9 @@ type Result struct {
 	Bytes int64
 	// Links is the number of internal links checked.
 	Links int
+	// Photos is the number of photos made into copies; PhotosCached those
+	// of them read back from the photo cache.
+	Photos, PhotosCached int
 	// Stages are the stages run, in order; Total is the whole run.
 	Stages []Stage
 	Total  time.Duration
@@ -186,9 +189,12 @@ func renderModel(dir string, m *model.Model, theme map[string][]byte, opts Build
 	ropts := renderOptions(opts, theme)
 	ropts.Progress = res.prog.renderProgress()
 	timed(res, "photos", func() {
+		aopts := assetOptions(dir, nil)
+		aopts.Progress = res.prog.photoProgress()
 		var more diag.List
-		ropts.Assets, more = asset.Prepare(m, assetOptions(dir, nil))
+		ropts.Assets, more = asset.Prepare(m, aopts)
 		diags.Append(more)
+		res.Photos, res.PhotosCached = ropts.Assets.Processed, ropts.Assets.Cached
 	})
 	if diags.HasErrors() {
 		return "", diags

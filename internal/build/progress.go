@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/khuyencong/khuyencong/internal/asset"
 	"github.com/khuyencong/khuyencong/internal/render"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
@@ -23,13 +24,14 @@ const progressTick = 200 * time.Millisecond
 // pages are rendered, how many are written out of how many. It is for a
 // terminal: the line is rewritten in place and cleared at the end.
 type progress struct {
-	w     io.Writer
-	lang  string
-	stage atomic.Value // string: the stage running
-	pages *render.Progress
-	stop  chan struct{}
-	wg    sync.WaitGroup
-	shown bool
+	w      io.Writer
+	lang   string
+	stage  atomic.Value // string: the stage running
+	pages  *render.Progress
+	photos *asset.Progress
+	stop   chan struct{}
+	wg     sync.WaitGroup
+	shown  bool
 }
 
 // startProgress starts showing progress on w; it returns nil (which shows
@@ -38,7 +40,7 @@ func startProgress(w io.Writer, lang string) *progress {
 	if w == nil {
 		return nil
 	}
-	p := &progress{w: w, lang: lang, pages: &render.Progress{}, stop: make(chan struct{})}
+	p := &progress{w: w, lang: lang, pages: &render.Progress{}, photos: &asset.Progress{}, stop: make(chan struct{})}
 	p.stage.Store("")
 	p.wg.Add(1)
 	go p.run()
@@ -50,6 +52,14 @@ func (p *progress) set(stage string) {
 	if p != nil {
 		p.stage.Store(stage)
 	}
+}
+
+// photoProgress is the photo counter to hand to the photo stage.
+func (p *progress) photoProgress() *asset.Progress {
+	if p == nil {
+		return nil
+	}
+	return p.photos
 }
 
 // renderProgress is the page counter to hand to the render stage.
@@ -86,9 +96,13 @@ func (p *progress) draw() {
 	stage, _ := p.stage.Load().(string)
 	name := stageNames[stage]
 	line := text(p.lang, name[0], name[1]) + "…"
-	if stage == "render" {
+	switch stage {
+	case "render":
 		done, total := p.pages.Pages()
 		line = fmt.Sprintf("%s: %s / %s %s", text(p.lang, name[0], name[1]), vi.NumberIn(int64(done), p.lang), vi.NumberIn(int64(total), p.lang), text(p.lang, "trang", "pages"))
+	case "photos":
+		done, total := p.photos.Photos()
+		line = fmt.Sprintf("%s: %s / %s %s", text(p.lang, name[0], name[1]), vi.NumberIn(int64(done), p.lang), vi.NumberIn(int64(total), p.lang), text(p.lang, "ảnh", "photos"))
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 	p.shown = true

@@ -254,6 +254,10 @@ func PrintBuildSummary(w io.Writer, r Result, lang string) error {
 		}
 		p("    %s\t%s\n", name, vi.NumberIn(int64(r.Pages[k]), lang))
 	}
+	if r.Photos > 0 {
+		p("  %s\t%s\n", text(lang, "Ảnh", "Photos"), fmt.Sprintf(text(lang, "%s (%s lấy lại từ bộ đệm)", "%s (%s from the cache)"),
+			vi.NumberIn(int64(r.Photos), lang), vi.NumberIn(int64(r.PhotosCached), lang)))
+	}
 	p("  %s\t%s\n", text(lang, "Tệp", "Files"), vi.NumberIn(int64(r.Files), lang))
 	p("  %s\t%s\n", text(lang, "Dung lượng", "Size"), size(r.Bytes, lang))
 	p("  %s\t%s\n", text(lang, "Liên kết nội bộ đã kiểm tra", "Internal links checked"), vi.NumberIn(int64(r.Links), lang))

@@ -65,7 +65,7 @@ func brokenSite(t *testing.T) string {
 // batches of one file and batches of the default sizes.
 func TestStreamedModelIsWholeModel(t *testing.T) {
 	demoDir := filepath.Join(t.TempDir(), "demo")
-	if err := demo.Write(demoDir, demo.Sizes[0]); err != nil {
+	if err := demo.Write(demoDir, demo.Sizes[0], demo.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	sites := []struct{ name, dir string }{

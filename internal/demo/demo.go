@@ -56,12 +56,27 @@ const (
 	perFile   = 500 // records per data file
 )
 
+// Options say what to write besides the records.
+type Options struct {
+	// Photos adds phone-camera photos (see photos.go) to every product,
+	// one establishment in photoEstablishmentEvery and one article in
+	// photoArticleEvery. The records and articles are otherwise the same
+	// as without photos.
+	Photos bool
+}
+
+// Which records show photos, when Options.Photos is set.
+const (
+	photoEstablishmentEvery = 20
+	photoArticleEvery       = 40
+)
+
 // Write writes the site into dir, which must not exist or be empty.
-func Write(dir string, size Size) error {
+func Write(dir string, size Size, opts Options) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("thư mục %s đã có nội dung; hãy chọn một thư mục mới hoặc trống", dir)
 	}
-	g := &gen{size: size, rnd: rand.New(rand.NewPCG(uint64(size.Establishments), 2021)), dir: dir, used: map[string]int{}}
+	g := &gen{size: size, photos: opts.Photos, rnd: rand.New(rand.NewPCG(uint64(size.Establishments), 2021)), dir: dir, used: map[string]int{}}
 	g.units()
 	g.establishments()
 	g.products()
@@ -72,15 +87,20 @@ func Write(dir string, size Size) error {
 	g.site()
 	g.news()
 	g.pages()
+	g.writePhotos()
 	return g.err
 }
 
 type gen struct {
 	size Size
-	rnd  *rand.Rand
-	dir  string
-	err  error
-	used map[string]int // slugs taken, per collection prefix
+	// photos is Options.Photos; photoJobs are the photo files assigned
+	// to records, written last.
+	photos    bool
+	photoJobs []photoJob
+	rnd       *rand.Rand
+	dir       string
+	err       error
+	used      map[string]int // slugs taken, per collection prefix
 
 	communes []unit
 	ests     []*establishment
@@ -200,18 +220,25 @@ type contact struct {
 }
 
 type establishment struct {
-	ID          string   `yaml:"id"`
-	Name        string   `yaml:"name"`
-	LegalForm   string   `yaml:"legal_form"`
-	Scale       string   `yaml:"scale,omitempty"`
-	Sectors     []string `yaml:"sectors,omitempty"`
-	Address     address  `yaml:"address"`
-	Contact     *contact `yaml:"contact,omitempty"`
-	Founded     int      `yaml:"founded,omitempty"`
-	Description string   `yaml:"description,omitempty"`
-	Private     []string `yaml:"private,omitempty"`
+	ID          string     `yaml:"id"`
+	Name        string     `yaml:"name"`
+	LegalForm   string     `yaml:"legal_form"`
+	Scale       string     `yaml:"scale,omitempty"`
+	Sectors     []string   `yaml:"sectors,omitempty"`
+	Address     address    `yaml:"address"`
+	Contact     *contact   `yaml:"contact,omitempty"`
+	Founded     int        `yaml:"founded,omitempty"`
+	Description string     `yaml:"description,omitempty"`
+	Photos      []photoRef `yaml:"photos,omitempty"`
+	Private     []string   `yaml:"private,omitempty"`
 
 	group string
+}
+
+type photoRef struct {
+	File    string `yaml:"file"`
+	Caption string `yaml:"caption,omitempty"`
+	Credit  string `yaml:"credit,omitempty"`
 }
 
 func (g *gen) establishments() {
@@ -242,6 +269,9 @@ func (g *gen) establishments() {
 			e.Contact = &contact{Phone: fmt.Sprintf("0296 3%06d", g.rnd.IntN(1000000)), Public: true}
 			e.Private = []string{"founded"}
 		}
+		if g.photos && i%photoEstablishmentEvery == 0 {
+			e.Photos = []photoRef{{File: g.photo("anh/co-so", id), Caption: "Nhà xưởng của " + name + " (ảnh minh họa)", Credit: "Trung tâm Khuyến công"}}
+		}
 		g.ests = append(g.ests, e)
 	}
 	writeChunks(g, "establishments", g.ests)
@@ -255,6 +285,7 @@ type product struct {
 	Description   string            `yaml:"description,omitempty"`
 	Specs         map[string]string `yaml:"specs,omitempty"`
 	Price         *price            `yaml:"price,omitempty"`
+	Photos        []photoRef        `yaml:"photos,omitempty"`
 
 	est *establishment
 }
@@ -283,6 +314,9 @@ func (g *gen) products() {
 		}
 		if g.rnd.IntN(2) == 0 {
 			p.Price = &price{Amount: int64(10000 * (1 + g.rnd.IntN(50))), Unit: "hộp", AsOf: "2024"}
+		}
+		if g.photos {
+			p.Photos = []photoRef{{File: g.photo("anh/san-pham", id), Caption: name + " (ảnh minh họa)", Credit: e.Name}}
 		}
 		g.prods = append(g.prods, p)
 	}

@@ -27,6 +27,9 @@ func (g *gen) news() {
 			fmt.Fprintf(&b, "tags: [%q, %q]\n", t1, t2)
 		}
 		fmt.Fprintf(&b, "related: [products/%s, establishments/%s, projects/%s]\n", p.ID, e.ID, pr.ID)
+		if g.photos && i%photoArticleEvery == 0 {
+			fmt.Fprintf(&b, "image:\n  file: %s\n  caption: %q\n", g.photo("anh/tin-tuc", slug), "Ảnh minh họa: "+p.Name)
+		}
 		b.WriteString("---\n\n")
 		fmt.Fprintf(&b, "*Bài viết minh họa.* %s do %s sản xuất. %s\n\n", p.Name, e.Name, g.pick(sentences))
 		for s := 0; s < 3; s++ {

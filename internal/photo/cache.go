@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // cache keeps results between builds. Each result is a folder named by its
@@ -49,7 +51,7 @@ func (c cache) load(key string) (Result, bool) {
 	if json.Unmarshal(b, &m) != nil || m.Version != version || len(m.Variants) == 0 {
 		return Result{}, false
 	}
-	r := Result{Format: m.Format, Width: m.Width, Height: m.Height, Cached: true}
+	r := Result{Format: m.Format, Width: m.Width, Height: m.Height, Cached: true, Key: key}
 	for _, v := range m.Variants {
 		p := filepath.Join(dir, filepath.Base(v.File))
 		st, err := os.Stat(p)
@@ -104,6 +106,7 @@ func (c cache) store(key string, r Result) (Result, error) {
 		}
 	}
 	out := r
+	out.Key = key
 	out.Variants = make([]Variant, len(r.Variants))
 	for i, v := range r.Variants {
 		v.CachePath = filepath.Join(dir, m.Variants[i].File)
@@ -111,4 +114,49 @@ func (c cache) store(key string, r Result) (Result, error) {
 		out.Variants[i] = v
 	}
 	return out, nil
+}
+
+// Prune removes from the cache folder dir every result whose key is not
+// in keep, and every folder an interrupted run left half filled, when it
+// was last changed before since: a build passes the keys of the photos it
+// used and the time it started, so that the cache holds what the last
+// build needs and no more, and a result another run is making or has
+// just made stays. It returns the number of results removed; the first
+// error stops it.
+func Prune(dir string, keep map[string]bool, since time.Time) (int, error) {
+	shards, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	removed := 0
+	for _, shard := range shards {
+		if !shard.IsDir() || len(shard.Name()) != 2 {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(dir, shard.Name()))
+		if err != nil {
+			return removed, err
+		}
+		for _, e := range entries {
+			name := e.Name()
+			result := len(name) == 64 && strings.HasPrefix(name, shard.Name())
+			if !e.IsDir() || keep[name] || !result && !strings.HasPrefix(name, ".tmp-") {
+				continue
+			}
+			info, err := e.Info()
+			if err != nil || !info.ModTime().Before(since) {
+				continue
+			}
+			if err := os.RemoveAll(filepath.Join(dir, shard.Name(), name)); err != nil {
+				return removed, err
+			}
+			if result {
+				removed++
+			}
+		}
+	}
+	return removed, nil
 }

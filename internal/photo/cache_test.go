@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestCache(t *testing.T) {
@@ -145,5 +146,58 @@ func TestConcurrent(t *testing.T) {
 				t.Errorf("result %d variant %d at %s, want %s", i, j, v.CachePath, want.Variants[j].CachePath)
 			}
 		}
+	}
+}
+
+// TestPrune removes the results a build did not use, and folders left by
+// an interrupted run, but nothing changed since the build started and
+// nothing that is not the cache's.
+func TestPrune(t *testing.T) {
+	dir := t.TempDir()
+	p := Processor{CacheDir: dir, Widths: []int{16}}
+	used, err := p.Process(filepath.Join("testdata", "gradient.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := p.Process(filepath.Join("testdata", "exif6-gps.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if used.Key == "" || old.Key == "" || used.Key == old.Key {
+		t.Fatalf("keys %q and %q", used.Key, old.Key)
+	}
+	leftover := filepath.Join(dir, old.Key[:2], ".tmp-123")
+	other := filepath.Join(dir, "README")
+	if err := os.MkdirAll(leftover, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	keep := map[string]bool{used.Key: true}
+
+	// A build that started before the results were made removes nothing.
+	if n, err := Prune(dir, keep, time.Now().Add(-time.Hour)); n != 0 || err != nil {
+		t.Errorf("Prune since an hour ago: %d removed, %v", n, err)
+	}
+	n, err := Prune(dir, keep, time.Now().Add(time.Second))
+	if n != 1 || err != nil {
+		t.Errorf("Prune: %d removed, %v; want 1", n, err)
+	}
+	for path, want := range map[string]bool{
+		filepath.Join(dir, used.Key[:2], used.Key): true,
+		filepath.Join(dir, old.Key[:2], old.Key):   false,
+		leftover:                                   false,
+		other:                                      true,
+	} {
+		if _, err := os.Stat(path); (err == nil) != want {
+			t.Errorf("%s: present %v, want %v", path, err == nil, want)
+		}
+	}
+	if r, err := p.Process(filepath.Join("testdata", "gradient.jpg")); err != nil || !r.Cached {
+		t.Errorf("the result kept is not read back: cached %v, %v", r.Cached, err)
+	}
+	if n, err := Prune(filepath.Join(dir, "none"), keep, time.Now()); n != 0 || err != nil {
+		t.Errorf("Prune of a missing folder: %d, %v", n, err)
 	}
 }

@@ -7,8 +7,12 @@
 // stored sideways with an EXIF Orientation tag and carry the GPS position
 // where they were taken. Process therefore
 //
-//   - decodes JPEG and PNG, turns the pixels upright, and scales them to each
-//     width of Processor.Widths that is smaller than the photo (never up);
+//   - decodes JPEG and PNG, averages the pixels (a box filter) to each width
+//     of Processor.Widths that is smaller than the photo (never up), each
+//     copy from the next larger one, and turns each copy upright; a JPEG is
+//     decoded straight at the smallest n/8 of its size the largest copy
+//     can be made from (package photo/jpeg), so a 12-megapixel photo is never
+//     held at full size;
 //   - re-encodes JPEG as JPEG and PNG as PNG, which drops every metadata
 //     segment (EXIF, GPS, XMP, comments);
 //   - ships the original file as the full-size copy only when it is small,
@@ -22,6 +26,7 @@
 // source bytes and the processing parameters, so a second build reads them
 // back without decoding. A Processor is safe for concurrent use.
 //
-// Everything here is pure Go: image/jpeg, image/png, image/gif,
-// golang.org/x/image/webp (decoding only) and golang.org/x/image/draw.
+// Everything here is pure Go: photo/jpeg (image/jpeg with DCT scaling and
+// a faster encoder), image/jpeg (CMYK and RGB JPEGs), image/png, image/gif
+// and golang.org/x/image/webp (decoding only).
 package photo

@@ -174,22 +174,24 @@ func TestOrient(t *testing.T) {
 		{7, "fc/eb/da"},
 		{8, "cf/be/ad"},
 	}
-	src := image.NewRGBA(image.Rect(0, 0, 3, 2))
-	for i := range 6 {
-		src.Pix[4*i] = 'a' + byte(i)
-	}
-	for _, tt := range tests {
-		m := orient(src, tt.o)
-		var rows []string
-		for y := 0; y < m.Rect.Dy(); y++ {
-			var r []byte
-			for x := 0; x < m.Rect.Dx(); x++ {
-				r = append(r, m.Pix[y*m.Stride+4*x])
-			}
-			rows = append(rows, string(r))
+	for _, c := range []int{1, 4} {
+		src := plane{w: 3, h: 2, c: c, stride: 3 * c, pix: make([]byte, 6*c)}
+		for i := range 6 {
+			src.pix[c*i] = 'a' + byte(i)
 		}
-		if got := strings.Join(rows, "/"); got != tt.want {
-			t.Errorf("orientation %d: got %s, want %s", tt.o, got, tt.want)
+		for _, tt := range tests {
+			m := orientPlane(src, tt.o)
+			var rows []string
+			for y := 0; y < m.h; y++ {
+				var r []byte
+				for x := 0; x < m.w; x++ {
+					r = append(r, m.pix[y*m.stride+c*x])
+				}
+				rows = append(rows, string(r))
+			}
+			if got := strings.Join(rows, "/"); got != tt.want {
+				t.Errorf("orientation %d, %d channels: got %s, want %s", tt.o, c, got, tt.want)
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -12,12 +13,14 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	pjpeg "github.com/khuyencong/khuyencong/internal/photo/jpeg"
 )
 
 // version names what this package makes of a photo. Change it whenever the
 // same source and parameters would give different files, so that caches
 // fill again.
-const version = "photo-1"
+const version = "photo-2"
 
 // Defaults of Processor.
 var DefaultWidths = []int{480, 960, 1600}
@@ -93,6 +96,9 @@ type Result struct {
 	// Cached is true when the result was read from the cache, or made by
 	// another goroutine, without this call decoding the photo.
 	Cached bool
+	// Key names the result in the cache ("" without a cache): what the
+	// build that used it passes to Prune to keep it.
+	Key string
 }
 
 // Full returns the full-size variant.
@@ -254,19 +260,6 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 			return Result{}, damaged(srcPath, format, err)
 		}
 	}
-	// Decode even when nothing is resized, so that a truncated file is
-	// reported rather than published.
-	var img image.Image
-	if format == JPEG {
-		img, err = jpeg.Decode(bytes.NewReader(data))
-	} else {
-		img, err = png.Decode(bytes.NewReader(data))
-	}
-	if err != nil {
-		return Result{}, damaged(srcPath, format, err)
-	}
-	decodes.Add(1)
-
 	var widths []int
 	for _, w := range s.widths {
 		if w < info.Width {
@@ -276,31 +269,106 @@ func produce(srcPath string, data []byte, format string, s settings) (Result, er
 	if !ship && info.Width <= largest {
 		widths = append(widths, info.Width)
 	}
-	pyr := &pyramid{levels: []*image.RGBA{toRGBA(img)}}
-	img = nil
-	r := Result{Format: format}
-	for _, w := range widths {
+	// The stored size (before orientation) of each copy, largest first.
+	type copySize struct{ w, h, sw, sh int }
+	sizes := make([]copySize, len(widths))
+	for i, w := range widths {
 		h := max(1, (info.Height*w+info.Width/2)/info.Width)
-		sw, sh := w, h // stored size, before orientation
+		c := copySize{w: w, h: h, sw: w, sh: h}
 		if info.Orientation >= 5 {
-			sw, sh = h, w
+			c.sw, c.sh = h, w
 		}
-		m := orient(pyr.scale(sw, sh), info.Orientation)
+		sizes[len(widths)-1-i] = c
+	}
+
+	// Decode even when nothing is resized, so that a truncated file is
+	// reported rather than published; a JPEG at the smallest size the
+	// largest copy can be averaged down from (see package photo/jpeg).
+	need := image.Point{}
+	if len(sizes) > 0 {
+		need = image.Pt(sizes[0].sw, sizes[0].sh)
+	}
+	pic, err := decodePicture(data, format, info, need)
+	if err != nil {
+		return Result{}, damaged(srcPath, format, err)
+	}
+	decodes.Add(1)
+
+	// Each copy is averaged from the one before, larger; it is turned
+	// upright and encoded on its own, and nothing of it is kept but the
+	// encoded bytes.
+	made := make([]Variant, len(sizes))
+	for i, c := range sizes {
+		pic = pic.scale(c.sw, c.sh)
 		var buf bytes.Buffer
+		m := pic.orient(info.Orientation).image()
 		if format == JPEG {
-			err = jpeg.Encode(&buf, m, &jpeg.Options{Quality: s.quality})
+			err = pjpeg.Encode(&buf, m, &pjpeg.Options{Quality: s.quality})
 		} else {
 			err = (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, m)
 		}
 		if err != nil {
 			return Result{}, damaged(srcPath, format, err)
 		}
-		r.Variants = append(r.Variants, Variant{Width: w, Height: h, Ext: ext, Data: buf.Bytes(), Size: int64(buf.Len())})
+		made[len(sizes)-1-i] = Variant{Width: c.w, Height: c.h, Ext: ext, Data: buf.Bytes(), Size: int64(buf.Len())}
 	}
+	r := Result{Format: format, Variants: made}
 	if ship {
 		r.Variants = append(r.Variants, Variant{Width: info.Width, Height: info.Height, Ext: ext, Data: orig, Size: int64(len(orig)), Original: true})
 	}
 	full := r.Full()
 	r.Width, r.Height = full.Width, full.Height
 	return r, nil
+}
+
+// decodePicture decodes a JPEG or PNG photo whose header said info, for
+// copies no larger than need (its stored size, before orientation). A
+// JPEG is decoded at the smallest n/8 of its size at least that large.
+func decodePicture(data []byte, format string, info Info, need image.Point) (picture, error) {
+	if format == PNG {
+		img, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			return picture{}, err
+		}
+		return pictureOf(img), nil
+	}
+	w, h := info.Width, info.Height
+	if info.Orientation >= 5 {
+		w, h = h, w
+	}
+	n := 1
+	for n < 8 && ((w*n+7)/8 < need.X || (h*n+7)/8 < need.Y) {
+		n++
+	}
+	img, err := pjpeg.Decode(data, n)
+	if errors.Is(err, pjpeg.ErrUnsupported) {
+		// CMYK and RGB JPEGs, rare among photos: decoded at full size.
+		img, err = jpeg.Decode(bytes.NewReader(data))
+	}
+	if err != nil {
+		return picture{}, err
+	}
+	return pictureOf(img), nil
+}
+
+// WorkingMemory estimates the memory, in bytes, that Process takes at most
+// while it makes the copies of a photo whose header said info and whose
+// file has size bytes: the file, the decoded samples, the buffers of the
+// box filter and a copy being turned upright and encoded. The photo stage
+// keeps the photos processed at once within a budget by it.
+func WorkingMemory(info Info, size int64) int64 {
+	px := int64(info.Width) * int64(info.Height)
+	switch info.Format {
+	case JPEG:
+		// YCbCr decoded at about half the size (a quarter of the pixels,
+		// 1,5 bytes each), up to twice as much for 4:4:4 or a photo
+		// hardly wider than its largest copy; the filter's 16-bit rows
+		// and the copies at most as large again.
+		return 2*size + px*3/2 + px*2
+	case PNG:
+		// RGBA at full size, decoded then premultiplied, then the filter's
+		// 16-bit rows of the largest copy.
+		return size + px*8 + px*4
+	}
+	return 2 * size
 }

@@ -39,7 +39,7 @@ func TestStripJPEGKeepsPixels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(toRGBA(a).Pix, toRGBA(b).Pix) {
+	if !bytes.Equal(toRGBA(a).pix, toRGBA(b).pix) {
 		t.Error("pixels changed")
 	}
 	// An ICC profile and a JFIF header stay.

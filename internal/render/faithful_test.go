@@ -453,7 +453,7 @@ func TestFaithfulDemoSite(t *testing.T) {
 	}
 	size, _ := demo.SizeByName("M")
 	dir := filepath.Join(t.TempDir(), "demo")
-	if err := demo.Write(dir, size); err != nil {
+	if err := demo.Write(dir, size, demo.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	src, diags := load.LoadDir(dir)

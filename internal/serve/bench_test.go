@@ -36,7 +36,7 @@ func BenchmarkReload(b *testing.B) {
 
 func benchReload(b *testing.B, size demo.Size) {
 	dir := filepath.Join(b.TempDir(), "site")
-	if err := demo.Write(dir, size); err != nil {
+	if err := demo.Write(dir, size, demo.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	news, err := filepath.Glob(filepath.Join(dir, "content", "news", "*.md"))

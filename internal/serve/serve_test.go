@@ -32,7 +32,7 @@ func newSite(t *testing.T) string {
 	siteOnce.Do(func() {
 		siteDir, siteErr = os.MkdirTemp("", "khuyencong-serve-test-")
 		if siteErr == nil {
-			siteErr = demo.Write(filepath.Join(siteDir, "site"), demo.Sizes[0])
+			siteErr = demo.Write(filepath.Join(siteDir, "site"), demo.Sizes[0], demo.Options{})
 		}
 	})
 	if siteErr != nil {

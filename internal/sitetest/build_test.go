@@ -30,27 +30,36 @@ func generator() (string, error) {
 	return binPath, binErr
 }
 
-var (
-	demoOnce sync.Once
-	demoDir  string
-	demoErr  error
-)
+// demoSources holds the demo sites written, by size and photos.
+var demoSources struct {
+	sync.Mutex
+	dirs map[string]string
+	errs map[string]error
+}
 
-// demoSource writes the generated mid-size (M) demo site once.
-func demoSource() (string, error) {
-	demoOnce.Do(func() {
-		bin, err := generator()
-		if err != nil {
-			demoErr = err
-			return
+// demoSource writes a generated demo site once: size M without photos
+// (pages of every kind, many of each), size S with its phone photos
+// (pages showing photos and their copies).
+func demoSource(size string, photos bool) (string, error) {
+	demoSources.Lock()
+	defer demoSources.Unlock()
+	key := fmt.Sprintf("demo-%s-photos-%v", size, photos)
+	if dir, ok := demoSources.dirs[key]; ok {
+		return dir, demoSources.errs[key]
+	}
+	if demoSources.dirs == nil {
+		demoSources.dirs, demoSources.errs = map[string]string{}, map[string]error{}
+	}
+	dir := filepath.Join(tmpRoot, key)
+	bin, err := generator()
+	if err == nil {
+		cmd := exec.Command(bin, "demo", "--size", size, fmt.Sprintf("--photos=%v", photos), "-o", dir)
+		if out, cerr := cmd.CombinedOutput(); cerr != nil {
+			err = fmt.Errorf("khuyencong demo: %v\n%s", cerr, out)
 		}
-		demoDir = filepath.Join(tmpRoot, "demo-m")
-		cmd := exec.Command(bin, "demo", "--size", "M", "-o", demoDir)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			demoErr = fmt.Errorf("khuyencong demo: %v\n%s", err, out)
-		}
-	})
-	return demoDir, demoErr
+	}
+	demoSources.dirs[key], demoSources.errs[key] = dir, err
+	return dir, err
 }
 
 // buildSite builds the site folder src into a new folder with the given

@@ -86,7 +86,19 @@ func exampleSite(t *testing.T, baseURL string) string {
 // output folder.
 func demoSite(t *testing.T) string {
 	t.Helper()
-	src, err := demoSource()
+	return builtDemo(t, "M", false)
+}
+
+// photoSite builds the generated small demo site with its phone photos
+// once and returns the output folder.
+func photoSite(t *testing.T) string {
+	t.Helper()
+	return builtDemo(t, "S", true)
+}
+
+func builtDemo(t *testing.T, size string, photos bool) string {
+	t.Helper()
+	src, err := demoSource(size, photos)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +130,8 @@ func v2Site(t *testing.T) string {
 }
 
 // testSites are the sites every kind of page is checked on: the example
-// site, the multi-province test site and a generated mid-size one.
+// site, the multi-province test site, a generated mid-size one, and a small
+// one whose records show phone photos.
 var testSites = []struct {
 	name  string
 	build func(t *testing.T) string
@@ -126,6 +139,7 @@ var testSites = []struct {
 	{"example", func(t *testing.T) string { return exampleSite(t, "") }},
 	{"nhieu-tinh", v2Site},
 	{"demo-M", demoSite},
+	{"demo-S-photos", photoSite},
 }
 
 var tmpRoot string
