@@ -76,16 +76,33 @@
       count.textContent = fmt(S.position || "%d/%d", [at + 1, links.length]);
       prev.hidden = next.hidden = links.length < 2;
     }
+    function open(a, i) {
+      opener = a;
+      show(i);
+      dialog.showModal();
+      close.focus();
+    }
     links.forEach(function (a, i) {
       a.addEventListener("click", function (ev) {
         if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
         ev.preventDefault();
-        opener = a;
-        show(i);
-        dialog.showModal();
-        close.focus();
+        open(a, i);
+      });
+      /* Enter opens on keydown; the rest of that key press (its
+       * keypress, which would press the close button now focused) is
+       * swallowed until the key is released. */
+      a.addEventListener("keydown", function (ev) {
+        if (ev.key !== "Enter" || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+        ev.preventDefault();
+        swallow = true;
+        open(a, i);
       });
     });
+    var swallow = false;
+    dialog.addEventListener("keypress", function (ev) {
+      if (swallow) ev.preventDefault();
+    }, true);
+    document.addEventListener("keyup", function () { swallow = false; }, true);
     prev.addEventListener("click", function () { show(at - 1); });
     next.addEventListener("click", function () { show(at + 1); });
     close.addEventListener("click", function () { dialog.close(); });
