@@ -35,8 +35,9 @@ var (
 )
 
 // galleryExample builds the example site with eight photos on its product
-// (camera-sized JPEGs, 2400×1800 and one standing 1800×2400, with grain so
-// that they weigh what photos weigh) and a base_url, once.
+// (camera-sized JPEGs, 2400×1800 and one standing 1800×2400, with a light
+// grain: their copies weigh about what the demo site's phone photos' do,
+// some 20 KB at 480 px and 190 KB at 1600) and a base_url, once.
 func galleryExample(t *testing.T) string {
 	t.Helper()
 	galleryOnce.Do(func() {
@@ -87,7 +88,7 @@ func writeJPEG(p string, w, h, seed int) error {
 			x ^= x << 13
 			x ^= x >> 17
 			x ^= x << 5
-			n := int(x%41) - 20
+			n := int(x%13) - 6
 			c := func(v int) uint8 { return uint8(min(255, max(0, v+n))) }
 			img.Set(i, y, color.RGBA{c(60 + 150*i/w), c(40*seed%200 + 40*y/h), c(200 - 120*y/h), 255})
 		}
@@ -770,4 +771,110 @@ func firstViewBytes(t *testing.T, bctx context.Context, u string) (int64, map[st
 	mu.Lock()
 	defer mu.Unlock()
 	return total, byType
+}
+
+// showcaseSite is a built site to measure and photograph, given by
+// KHUYENCONG_SHOWCASE_SITE (an output folder, such as the M demo site
+// built with its photos), "" when not given.
+func showcaseSite() string { return os.Getenv("KHUYENCONG_SHOWCASE_SITE") }
+
+// mostPhotos returns the product page of dir whose gallery (or, on a site
+// built before galleries, whose photos) has the most photos.
+func mostPhotos(t *testing.T, dir string) (string, int) {
+	t.Helper()
+	best, n := "", -1
+	pages, _ := filepath.Glob(filepath.Join(dir, "san-pham", "*", "index.html"))
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := strings.Count(string(b), `class="gallery-link"`)
+		if c == 0 {
+			c = strings.Count(string(b), "<figure>")
+		}
+		if c > n {
+			rel, _ := filepath.Rel(dir, p)
+			best, n = filepath.ToSlash(rel), c
+		}
+	}
+	return best, n
+}
+
+// TestShowcaseBytes is TestProductBytes on the site given by
+// KHUYENCONG_SHOWCASE_SITE, at device pixel ratios 2 and 3; skipped
+// without it.
+func TestShowcaseBytes(t *testing.T) {
+	dir := showcaseSite()
+	if dir == "" {
+		t.Skip("a measurement: set KHUYENCONG_SHOWCASE_SITE to a built site (such as the M demo site with photos)")
+	}
+	bctx := browser(t)
+	root := serve(t, dir, "/")
+	file, n := mostPhotos(t, dir)
+	total, byType := firstViewBytes(t, bctx, pageURL(root, file))
+	t.Logf("%s (%d photos), first view at 390 px, DPR 3: %.1f KB; %v", file, n, float64(total)/1024, byType)
+}
+
+// TestShowcaseScreenshots writes, with -screenshots DIR and
+// KHUYENCONG_SHOWCASE_SITE, screenshots at phone and desktop sizes of the
+// home page, the catalogue filtered (?nhom=che-bien&cong-nhan=ocop-4-sao),
+// the product with the most photos and its print sheet (as printed, and
+// as a PDF). A tool to look at pages, before and after a change; skipped
+// without both.
+func TestShowcaseScreenshots(t *testing.T) {
+	dir, out := showcaseSite(), *shotDir
+	if dir == "" || out == "" {
+		t.Skip("a tool: give -screenshots DIR and KHUYENCONG_SHOWCASE_SITE=built-site")
+	}
+	bctx := browser(t)
+	root := serve(t, dir, "/")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	product, _ := mostPhotos(t, dir)
+	sheet := strings.TrimSuffix(product, "index.html") + "in/index.html"
+	printed := sheet
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(sheet))); err != nil {
+		printed = product // a site built before print sheets: the page itself
+	}
+	shots := []struct {
+		name, file, query string
+		print             bool
+	}{
+		{"home", "index.html", "", false},
+		{"catalogue-filtered", "san-pham/index.html", "?nhom=che-bien&cong-nhan=ocop-4-sao", false},
+		{"product-8-photos", product, "", false},
+		{"print-sheet", printed, "", true},
+	}
+	for _, vp := range viewports {
+		for _, s := range shots {
+			open(t, bctx, vp, pageURL(root, s.file)+s.query, false, func(ctx context.Context) error {
+				if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(r => setTimeout(() => r(true), 800))`, chromedp.EvalAwaitPromise)); err != nil {
+					return err
+				}
+				if s.print {
+					if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+						_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+						return err
+					})); err != nil {
+						return err
+					}
+					pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
+					if err != nil {
+						return err
+					}
+					if err := os.WriteFile(filepath.Join(out, s.name+".pdf"), pdf, 0o644); err != nil {
+						return err
+					}
+					t.Logf("%s: %s prints on %d pages", s.name, s.file, pdfPages(pdf))
+				}
+				shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+				if err != nil {
+					return err
+				}
+				return os.WriteFile(filepath.Join(out, s.name+"-"+vp.name+".png"), shot, 0o644)
+			})
+		}
+	}
 }
