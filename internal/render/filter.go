@@ -10,7 +10,8 @@ import (
 )
 
 // The catalogue's filters: every page of the products catalogue carries a
-// form (hidden until static/filter.js runs) whose choices of group,
+// form (hidden by a <noscript> style when scripts are off, so that it
+// takes its place from the first paint otherwise) whose choices of group,
 // recognition, area and year combine in place: within a facet any value
 // chosen, across facets all of them. The script reads every product from
 // one compact file, san-pham/bo-loc.js, which registers itself with

@@ -1,7 +1,8 @@
 /* The products catalogue's filters. Plain JavaScript, no framework, no
  * build step.
  *
- * The form is in the page, hidden until this script runs; without it the
+ * The form is in the page, its choices folded under a summary (hidden by
+ * a <noscript> style when scripts are off); without the script the
  * catalogue's pages and the facet pages they link to are browsed as they
  * are. Every product is in one data file (san-pham/bo-loc.js) that calls
  * kcFilter.data when loaded as a <script>, which works from disk, where
@@ -333,15 +334,9 @@
     if (next) { var a = next.querySelector("a"); if (a) a.focus(); }
   });
 
-  /* The choices are open at once on a wide screen; on a phone they fold
-   * under their summary, so that the products come first. */
-  var panel = document.getElementById("kc-filter-panel");
-  if (panel && window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) panel.open = true;
-
   var initial = fromQuery(location.search);
   if (empty(initial)) initial = fromQuery(location.hash);
   setChosen(initial);
-  form.hidden = false;
   if (!empty(initial)) update(false);
   else form.setAttribute("data-state", "done");
   form.setAttribute("data-ready", "true");
