@@ -263,12 +263,58 @@ func TestGalleryKeyboard(t *testing.T) {
 			if st.Open || st.FocusHref != links[2] {
 				return fmt.Errorf("after Escape: dialog open %v, focus on %s %s", st.Open, st.Focused, st.FocusHref)
 			}
+			if err := shareOffered(ctx); err != nil {
+				return err
+			}
 			return noHorizontalScroll(ctx)
 		})
 		for _, p := range v.problems {
 			t.Errorf("%s at %s: %s", u, vp.name, p)
 		}
 	}
+}
+
+// shareOffered checks the share buttons of a record page: the system
+// share sheet where the browser has one, else "copy link", never both;
+// copying says it did, and puts the page's canonical address on the
+// clipboard.
+func shareOffered(ctx context.Context) error {
+	type share struct {
+		Native bool   `json:"native"`
+		Copy   bool   `json:"copy"`
+		Has    bool   `json:"has"`
+		URL    string `json:"url"`
+	}
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[share](`(() => {
+		const b = document.querySelector("[data-share]");
+		return {native: !b.querySelector(".share-native").hidden, copy: !b.querySelector(".share-copy").hidden,
+			has: !!navigator.share, url: b.getAttribute("data-url") || ""};
+	})()`))
+	if err != nil {
+		return err
+	}
+	if s.Native == s.Copy || s.Native != s.Has {
+		return fmt.Errorf("share buttons: %+v", s)
+	}
+	if s.Copy {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-share] .share-copy"))); err != nil {
+			return err
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("[data-share] .share-status").textContent !== ""`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			return fmt.Errorf("copying the link says nothing: %v", err)
+		}
+		said, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[data-share] .share-status").textContent`))
+		if err != nil {
+			return err
+		}
+		if said != "Đã chép liên kết." && said != "Không chép được; hãy chép địa chỉ trên thanh địa chỉ." {
+			return fmt.Errorf("copying the link says %q", said)
+		}
+		if s.URL != "https://khuyencong.example/khuyen-cong/san-pham/tinh-dau-chuc-yen-huong/" {
+			return fmt.Errorf("the page shares %q", s.URL)
+		}
+	}
+	return nil
 }
 
 // TestGalleryWithoutScript opens the product page with JavaScript off: a
@@ -281,6 +327,13 @@ func TestGalleryWithoutScript(t *testing.T) {
 	v := open(t, bctx, viewports[0], u, false, func(ctx context.Context) error {
 		if err := chromedp.Do(ctx, emulateNoScript(), chromedp.Reload(), chromedp.WaitReady("body")); err != nil {
 			return err
+		}
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(".share button:not([hidden])").length`))
+		if err != nil {
+			return err
+		}
+		if shown != 0 {
+			return fmt.Errorf("without a script %d share buttons show, which would do nothing", shown)
 		}
 		href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelectorAll(".gallery-thumbs a")[1].href`))
 		if err != nil {

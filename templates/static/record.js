@@ -41,10 +41,8 @@
     var next = button((S.next || "") + " ›", "lightbox-next");
     var close = button(S.close || "×", "lightbox-close");
     var fig = document.createElement("figure");
-    var img = document.createElement("img");
-    img.decoding = "async";
+    var img = null; // made for each photo shown, removed on close
     var cap = document.createElement("figcaption");
-    fig.appendChild(img);
     fig.appendChild(cap);
     inner.appendChild(bar);
     inner.appendChild(fig);
@@ -56,9 +54,10 @@
       at = (i + links.length) % links.length;
       var a = links[at];
       var thumb = a.querySelector("img");
-      img.removeAttribute("srcset");
-      img.removeAttribute("width");
-      img.removeAttribute("height");
+      if (img) fig.removeChild(img);
+      img = document.createElement("img");
+      img.decoding = "async";
+      fig.insertBefore(img, cap);
       var set = a.getAttribute("data-srcset");
       if (set) {
         img.setAttribute("srcset", set);
@@ -114,8 +113,7 @@
       if (ev.target === dialog) dialog.close();
     });
     dialog.addEventListener("close", function () {
-      img.removeAttribute("src");
-      img.removeAttribute("srcset");
+      if (img) { fig.removeChild(img); img = null; }
       if (opener) opener.focus();
     });
   }
