@@ -406,3 +406,9 @@ func (u *Unit) FullName(lang string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// SameSpelling reports whether two names are spelt alike: the same letters
+// and marks, wherever the tone mark sits ("Hoà", "Hòa"), spaces and
+// punctuation aside. It tells a name corrected in a site's units.yaml from
+// one written in another style.
+func SameSpelling(a, b string) bool { return toneKey(vi.NFC(a)) == toneKey(vi.NFC(b)) }

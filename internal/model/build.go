@@ -55,6 +55,8 @@ type builder struct {
 	// raw are the references read, resolved once every collection is
 	// decoded.
 	raw refsOf
+	// gz is the built-in gazetteer as the site uses it (builtin.go).
+	gz builtinUnits
 	// related are the articles' related ids, with the walker that reports
 	// on each article, in the order read.
 	related []pendingRelated

@@ -115,6 +115,11 @@ func (w *walker) warn2(pos diag.Pos, code, path string, msg diag.Msg) {
 	w.diags.Warn(pos, code, w.where(path, msg))
 }
 
+// noteAt reports a note: something worth knowing that needs no change.
+func (w *walker) noteAt(pos diag.Pos, code, path string, msg diag.Msg) {
+	w.diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Note, Code: code, Msg: w.where(path, msg)})
+}
+
 func (w *walker) where(path string, msg diag.Msg) diag.Msg {
 	if path == "" {
 		return diag.Msg{Vi: w.rec.Vi + ": " + msg.Vi, En: w.rec.En + ": " + msg.En}
@@ -239,13 +244,13 @@ func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
 		before := len(*w.diags)
 		if val, ok := w.value(v, f, join(path, key)); ok {
 			o.vals[key] = val
-		} else if f.required && len(*w.diags) == before {
+		} else if f.required && len(*w.diags) == before && !hasAny(n, f.unless) {
 			w.fail(k, "missing-field", "", withSilent(diag.M(
 				"trường bắt buộc %q đang để trống", "required field %q is empty", join(path, key)), f))
 		}
 	}
 	for _, f := range fields {
-		if f.required {
+		if f.required && !hasAny(n, f.unless) {
 			if _, ok := o.vals[f.key]; !ok && seen[f.key] == nil {
 				w.fail(n, "missing-field", "", withSilent(diag.M(
 					"thiếu trường bắt buộc %q", "required field %q is missing", join(path, f.key)), f))
@@ -253,6 +258,16 @@ func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
 		}
 	}
 	return o
+}
+
+// hasAny reports whether mapping n writes a value for one of keys.
+func hasAny(n *yaml.Node, keys []string) bool {
+	for _, k := range keys {
+		if peekNode(n, k) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // withSilent ends the message about a missing required field with what to
@@ -431,6 +446,45 @@ func (w *walker) value(n *yaml.Node, f field, path string) (value, bool) {
 			return v, false
 		}
 		v.s = strings.TrimSpace(n.Value)
+	case kStrings:
+		items := []*yaml.Node{n}
+		if n.Kind == yaml.SequenceNode {
+			items = n.Content
+		}
+		for i, item := range items {
+			p := path
+			if n.Kind == yaml.SequenceNode {
+				p = fmt.Sprintf("%s[%d]", path, i)
+			}
+			if iv, ok := w.value(item, field{kind: kString}, p); ok {
+				v.list = append(v.list, iv)
+			}
+		}
+		if len(v.list) == 0 {
+			return v, false
+		}
+	case kUnit:
+		if n.Kind == yaml.MappingNode {
+			o := w.mapping(n, f.fields, path)
+			if o == nil {
+				return v, false
+			}
+			if !o.has("commune") && !o.has("district") && !o.has("province") {
+				w.fail(n, "missing-field", path, diag.M(
+					"ghi tên của đơn vị: {commune: …, district: …, province: …} (có huyện là tên trước 01/07/2025), hoặc ghi id: unit: …",
+					"write the unit's names: {commune: …, district: …, province: …} (with a district, names before 1 July 2025), or its id: unit: …"))
+				return v, false
+			}
+			v.obj = o
+			break
+		}
+		if !w.scalar(n, path) {
+			return v, false
+		}
+		v.s = strings.TrimSpace(n.Value)
+		if v.s == "" {
+			return v, false
+		}
 	case kReported:
 		q, ok := w.reported(n, path)
 		if !ok {

@@ -194,7 +194,7 @@ func (b *builder) resolveRelated(w *walker, v ref, path string) (Ref, bool) {
 	}
 	var found []kindInfo
 	for _, k := range relatedCollections {
-		if _, ok := b.index(k.collection).defs[id]; ok {
+		if _, ok := b.index(k.collection).defs[id]; ok || k.collection == kindUnit.collection && b.builtinID(id) != nil {
 			found = append(found, k)
 		}
 	}
@@ -216,7 +216,11 @@ func (b *builder) resolveRelated(w *walker, v ref, path string) (Ref, bool) {
 			all = append(all, b.sortedIDs(k.collection)...)
 		}
 		sort.Strings(all)
-		w.failAt(v.pos, "dangling-ref", path, withSuggestions(msg, suggestIDs(id, slices.Compact(all))))
+		ids := suggestIDs(id, slices.Compact(all))
+		if len(ids) == 0 && b.gz.site != nil {
+			ids = b.unitSuggestions(id)
+		}
+		w.failAt(v.pos, "dangling-ref", path, withSuggestions(msg, ids))
 		return Ref{}, false
 	case 1:
 		return b.refIn(found[0], id)
@@ -253,10 +257,7 @@ func (b *builder) refIn(k kindInfo, id string) (Ref, bool) {
 		r.Programme = b.m.ProgrammeByID[id]
 		return r, r.Programme != nil
 	case "units":
-		r.Unit = b.m.UnitByID[id]
-		if r.Unit == nil && id == countryID {
-			r.Unit = b.country()
-		}
+		r.Unit = b.unitByID(id)
 		return r, r.Unit != nil
 	case "reports":
 		r.Report = b.m.ReportByID[id]

@@ -26,6 +26,9 @@ type funcs struct {
 	set *asset.Set
 	// assets are the files of content/ copied to the output.
 	assets map[string]bool
+	// units are the units that have a page (model.Units): a unit named
+	// only in another's history has none.
+	units map[*model.Unit]bool
 }
 
 func newFuncs(m *model.Model, opts Options, lang string) *funcs {
@@ -40,7 +43,12 @@ func newFuncs(m *model.Model, opts Options, lang string) *funcs {
 	for _, a := range m.Assets {
 		assets[a] = true
 	}
+	units := make(map[*model.Unit]bool, len(m.Units))
+	for _, u := range m.Units {
+		units[u] = true
+	}
 	return &funcs{
+		units:  units,
 		set:    opts.Assets,
 		assets: assets,
 		lang:   lang,
@@ -80,6 +88,9 @@ func newFuncs(m *model.Model, opts Options, lang string) *funcs {
 //	unitNow u         today's unit of one that ended: "nay là …", "nay thuộc …"
 //	addressNow a      unitNow for an address (its current_unit first)
 //	unitParents u     the units above a unit over time
+//	hasPage u         whether unit u has a page to link to (a unit named
+//	                  only in another's history has none)
+//	unitAbove u       the units above u, nearest first, for its chain
 //	awardHTML r       award, with its abbreviations in <abbr title="…">
 //	abbr s            text with its abbreviations in <abbr title="…">
 //	expired r         whether an OCOP certificate has ended by the build date
@@ -130,6 +141,8 @@ func (f *funcs) FuncMap() template.FuncMap {
 		"awardTitle":  f.awardTitle,
 		"sentence":    sentence,
 		"unitPath":    f.unitPath,
+		"hasPage":     func(u *model.Unit) bool { return f.units[u] },
+		"unitAbove":   f.unitAbove,
 		"dict":        dict,
 		"refTitle":    f.refTitle,
 		"photo":       f.photo,

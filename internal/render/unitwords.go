@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/khuyencong/khuyencong/internal/model"
@@ -168,6 +169,12 @@ func (f *funcs) unitFateNow(u *model.Unit) string {
 		return ""
 	}
 	if len(u.Successors) == 1 && !u.Successors[0].Partial {
+		// Merged whole: say which province the unit it went into is
+		// in, when that is another than its own.
+		s := u.Successors[0].Unit
+		if p := topUnit(s); p != s && p != topUnit(u) {
+			return fate + "; " + f.i18n.text("unit.nowIn", f.unitName(p))
+		}
 		return fate
 	}
 	if now := f.unitNow(u); now != "" {
@@ -225,16 +232,21 @@ func (f *funcs) unitOrigin(u *model.Unit) string {
 // Giang" for the nearest unit above it whose successor is certain; ""
 // when the unit still exists or nothing is certain.
 func (f *funcs) unitNow(u *model.Unit) string {
-	return f.nowOf(u, nil)
+	return f.nowOf(u, nil, false)
 }
 
 // addressNow is unitNow for an address, whose current unit may be written
-// (current_unit).
+// (current_unit). An address in a commune is today's unit ("nay là xã Yên
+// Nguyên, tỉnh Tuyên Quang") whenever its commune went whole into one, even
+// one formed with others: the place is now addressed so. When the commune
+// was split, only the province is certain ("nay thuộc tỉnh Tuyên Quang").
+// A province or district merged with others is part of the new unit
+// ("nay thuộc tỉnh An Giang"), as unitNow says.
 func (f *funcs) addressNow(a model.Address) string {
-	return f.nowOf(a.Unit, a.Current)
+	return f.nowOf(a.Unit, a.Current, true)
 }
 
-func (f *funcs) nowOf(u, current *model.Unit) string {
+func (f *funcs) nowOf(u, current *model.Unit, address bool) string {
 	if u == nil {
 		return ""
 	}
@@ -250,10 +262,16 @@ func (f *funcs) nowOf(u, current *model.Unit) string {
 		if p := current.Parent; p != nil && p.Type != "quoc_gia" {
 			name += ", " + f.unitName(p)
 		}
-		if renamedOnly(u, current) {
+		if address && communeLevel[u.Type] && wentWhole(u, current) || renamedOnly(u, current) {
 			return t.text("establishment.nowIs", name)
 		}
 		return t.text("unit.nowIn", name)
+	}
+	if len(u.Successors) > 0 {
+		// Split: the provinces its parts are in are certain.
+		if ps := successorProvinces(u); len(ps) > 0 {
+			return t.text("unit.nowIn", f.unitNames(ps))
+		}
 	}
 	for p, n := u.Parent, 0; p != nil && n < 32; p, n = p.Parent, n+1 {
 		if c := p.Current; c != nil {
@@ -264,6 +282,61 @@ func (f *funcs) nowOf(u, current *model.Unit) string {
 		}
 	}
 	return ""
+}
+
+// communeLevel are the types of units at the level of a commune.
+var communeLevel = map[string]bool{"xa": true, "phuong": true, "thi_tran": true, "dac_khu": true}
+
+// wentWhole reports whether u went whole into current: each unit on the way
+// had one successor, not partial.
+func wentWhole(u, current *model.Unit) bool {
+	for x, n := u, 0; x != current; n++ {
+		if n == 32 || len(x.Successors) != 1 || x.Successors[0].Partial {
+			return false
+		}
+		x = x.Successors[0].Unit
+	}
+	return true
+}
+
+// topUnit returns the highest unit above u below the country: its
+// province.
+func topUnit(u *model.Unit) *model.Unit {
+	for n := 0; u.Parent != nil && u.Parent.Type != "quoc_gia" && n < 32; n++ {
+		u = u.Parent
+	}
+	return u
+}
+
+// successorProvinces returns the provinces of u's successors, once each in
+// the order of the successors; none when a successor lies in no province
+// (is one itself).
+func successorProvinces(u *model.Unit) []*model.Unit {
+	var out []*model.Unit
+	for _, s := range u.Successors {
+		p := topUnit(s.Unit)
+		if p == s.Unit {
+			return nil
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// unitAbove returns the units above u, nearest first, for the chain on its
+// page: "huyện Chiêm Hóa, tỉnh Tuyên Quang"; the country only when it is
+// the unit right above.
+func (f *funcs) unitAbove(u *model.Unit) []*model.Unit {
+	var out []*model.Unit
+	for x, n := u.Parent, 0; x != nil && n < 32; x, n = x.Parent, n+1 {
+		if x.Type == "quoc_gia" && len(out) > 0 {
+			break
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // renamedOnly reports whether current replaced u one to one: each unit on

@@ -56,6 +56,9 @@ type recordData struct {
 	// Units, Establishments and Programmes list the ids of the site, for the
 	// comments that say what may be written.
 	Units, Establishments, Programmes string
+	// Builtin is true for a site that names its province: an
+	// establishment's address is then written by names.
+	Builtin bool
 }
 
 // maxListed bounds the ids listed in a comment.
@@ -121,6 +124,7 @@ func NewRecord(siteDir, kind, title string, now time.Time) (string, error) {
 			data.Unit = m.Site.Area.ID
 		}
 		data.Units = listIDs(len(m.Units), func(i int) string { return m.Units[i].ID })
+		data.Builtin = m.HasBuiltin()
 	case "product":
 		data.Establishments = listIDs(len(m.Establishments), func(i int) string { return m.Establishments[i].ID })
 	case "project":
