@@ -107,6 +107,7 @@ func Check(dir string, opts Options) (*model.Model, diag.List) {
 	m, theme, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
 	if m != nil && !diags.HasErrors() {
 		diags.Append(asset.Check(m, filepath.Join(dir, "content")))
+		diags.Append(sheetNote(m))
 	}
 	if m == nil || diags.HasErrors() || !opts.Links {
 		diags.Sort()
@@ -331,4 +332,22 @@ func linkDiags(res links.Result, err error, shown string, sources map[string]ren
 func checkLinks(root, shown, baseURL string, sources map[string]render.Source) (diag.List, int) {
 	res, err := links.Check(root, baseURL)
 	return linkDiags(res, err, shown, sources, diag.Error), res.Links
+}
+
+// sheetNote notes that the print sheets carry no QR code while the site
+// has no base_url: the code is the address of the record's page, which
+// only base_url gives.
+func sheetNote(m *model.Model) diag.List {
+	var diags diag.List
+	if m.Site.BaseURL != "" || len(m.Products)+len(m.Establishments) == 0 {
+		return diags
+	}
+	pos := m.Site.Pos
+	if pos.File == "" {
+		pos.File = "data/site.yaml"
+	}
+	diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Note, Code: "sheet-qr", Msg: diag.M(
+		"tờ in của sản phẩm và cơ sở chưa có mã QR vì trang chưa có địa chỉ công bố; khi có, thêm dòng base_url: https://địa-chỉ-trang/ vào data/site.yaml (hoặc dựng với --base-url https://địa-chỉ-trang/)",
+		"the print sheets of products and establishments have no QR code because the site has no public address yet; once it has one, add the line base_url: https://site-address/ to data/site.yaml (or build with --base-url https://site-address/)")})
+	return diags
 }

@@ -147,6 +147,10 @@ func (f *funcs) FuncMap() template.FuncMap {
 		"dict":        dict,
 		"refTitle":    f.refTitle,
 		"photo":       f.photo,
+		// Showcase (showcase.go).
+		"galleryStrings": f.galleryStrings,
+		"starGlyphs":     starGlyphs,
+		"add":            add,
 	}
 }
 

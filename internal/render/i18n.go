@@ -171,7 +171,7 @@ var siteI18n = map[string]diag.Msg{
 // are those of the data contract (model.Label). No key is in two tables.
 // It is made on first use and shared: do not modify it.
 var themeI18n = sync.OnceValue(func() map[string]diag.Msg {
-	parts := []map[string]diag.Msg{siteI18n, facetI18n, searchI18n, unitI18n, dataI18n, roundI18n, statsI18n}
+	parts := []map[string]diag.Msg{siteI18n, facetI18n, searchI18n, unitI18n, dataI18n, roundI18n, statsI18n, showcaseI18n, filterI18n}
 	all := make(map[string]diag.Msg)
 	add := func(k string, v diag.Msg) {
 		if _, dup := all[k]; dup {

@@ -82,6 +82,15 @@ func PageKinds() []PageKind {
 		{"search", diag.Msg{Vi: "trang tìm kiếm", En: "search page"}, true, (*renderer).search, one},
 		{"facet", diag.Msg{Vi: "trang duyệt theo tiêu chí", En: "browse-by pages"}, true, (*renderer).facets, nil},
 		{"data", diag.Msg{Vi: "trang dữ liệu mở", En: "open data page"}, true, (*renderer).openData, one},
+		{"sheet", diag.Msg{Vi: "trang tờ in", En: "print sheet pages"}, false, (*renderer).sheets, func(m *model.Model) int {
+			n := len(m.Products) + len(m.Establishments)
+			for _, rd := range m.Rounds {
+				if len(rd.Awards) > 0 {
+					n++
+				}
+			}
+			return n
+		}},
 		{"404", diag.Msg{Vi: "trang 404", En: "404 page"}, false, (*renderer).notFound, one},
 	}
 }

@@ -264,8 +264,8 @@ var v2Figures = map[string][]string{
 	},
 	"index.html": {
 		"Kết quả năm 2024",
-		"Tổng kinh phí khuyến công (phê duyệt) 4,1 tỷ đồng 270 triệu đồng (thiếu 1 đề án chưa công bố kinh phí hoặc không rõ nguồn)",
-		"Mô hình trình diễn kỹ thuật 2 chưa nhập dữ liệu chi tiết cho chỉ tiêu này",
+		"4,1 tỷ đồng Tổng kinh phí khuyến công (phê duyệt) Số liệu chi tiết đã nhập: 270 triệu đồng (thiếu 1 đề án chưa công bố kinh phí hoặc không rõ nguồn)",
+		"2 Mô hình trình diễn kỹ thuật chưa nhập dữ liệu chi tiết cho chỉ tiêu này",
 	},
 }
 

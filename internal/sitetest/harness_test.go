@@ -249,7 +249,10 @@ func pageKinds(t *testing.T, dir string) []string {
 	for _, p := range htmlPages(t, dir) {
 		parts := strings.Split(p, "/")
 		key := parts[0]
-		if len(parts) > 1 {
+		if len(parts) >= 3 && parts[len(parts)-2] == "in" {
+			// A record's print sheet: one of each section.
+			key += "/sheet"
+		} else if len(parts) > 1 {
 			key = fmt.Sprintf("%s/%d", parts[0], len(parts))
 			if len(parts) >= 3 {
 				// Distinguish sub-sections such as tin-tuc/the/ and
