@@ -13,7 +13,9 @@ type EnumValue struct {
 	Label diag.Msg
 }
 
-func ev(key, vie, eng string) EnumValue { return EnumValue{Key: key, Label: diag.Msg{Vi: vie, En: eng}} }
+func ev(key, vie, eng string) EnumValue {
+	return EnumValue{Key: key, Label: diag.Msg{Vi: vie, En: eng}}
+}
 
 // approxValues are the qualifiers of rounded figures, labelled with the
 // words package vi writes before them.
