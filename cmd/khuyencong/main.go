@@ -38,10 +38,10 @@ const (
 	exitUsage = 2 // the command line is wrong
 )
 
-var commands []command
-
-func init() {
-	commands = []command{
+// commands returns the command table, in the order help lists it. (A
+// function, not a variable: help, in the table, reads the table.)
+func commands() []command {
+	return []command{
 		{"check", diag.M("kiểm tra dữ liệu và nội dung của trang, in số liệu tìm được", "validate the data and content of a site and print what it found"), checkUsage, runCheck},
 		{"build", diag.M("tạo trang web tĩnh vào thư mục public/", "build the static site into public/"), buildUsage, runBuild},
 		{"serve", diag.M("xem trước trang trên trình duyệt, tự tải lại khi sửa tệp", "preview the site in a browser, reloading as files are edited"), serveUsage, runServe},
@@ -72,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-version", "--version":
 		name = "version"
 	}
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == name {
 			return c.run(args[1:], stdout, stderr)
 		}
@@ -101,7 +101,7 @@ func printOverview(w io.Writer, lang string) {
 	fmt.Fprintln(w, diag.M(
 		"khuyencong: tạo trang web giới thiệu kết quả khuyến công từ dữ liệu YAML và tin bài Markdown.\n\nCách dùng: khuyencong <lệnh> [thư mục] [tùy chọn]\n\nCác lệnh:",
 		"khuyencong: build the showcase site of a khuyến công programme from YAML data and Markdown news.\n\nUsage: khuyencong <command> [folder] [options]\n\nCommands:").Text(lang))
-	for _, c := range commands {
+	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary.Text(lang))
 	}
 	fmt.Fprintln(w, diag.M(
@@ -145,7 +145,7 @@ func usageError(stderr io.Writer, cmd string, err error, lang string) int {
 	var m diag.Msg
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		for _, c := range commands {
+		for _, c := range commands() {
 			if c.name == cmd {
 				fmt.Fprintln(stderr, c.usage.Text(lang))
 			}
@@ -490,7 +490,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		printOverview(stdout, lang.value)
 		return exitOK
 	}
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == pos[0] {
 			fmt.Fprintln(stdout, c.usage.Text(lang.value))
 			return exitOK

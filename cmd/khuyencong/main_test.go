@@ -100,7 +100,7 @@ func TestRunUsage(t *testing.T) {
 func TestOverviewListsEveryCommand(t *testing.T) {
 	var b bytes.Buffer
 	printOverview(&b, "")
-	for _, c := range commands {
+	for _, c := range commands() {
 		if !strings.Contains(b.String(), "  "+c.name+" ") {
 			t.Errorf("help does not list %s:\n%s", c.name, b.String())
 		}

@@ -13,13 +13,15 @@ import (
 	"github.com/khuyencong/khuyencong/internal/scaffold"
 )
 
-var newUsage = diag.M(`Cách dùng: khuyencong new site THƯ-MỤC
+var newUsage = diag.M(`Cách dùng: khuyencong new site THƯ-MỤC [--province TỈNH]
        khuyencong new news|establishment|product|project "TIÊU ĐỀ" [--site THƯ-MỤC]
 
 "new site" tạo một trang mới trong THƯ-MỤC (thư mục chưa có hoặc đang trống):
 thiết lập chung, danh mục đơn vị hành chính có một tỉnh ví dụ, một hồ sơ ví dụ
 của mỗi loại, một tin bài, một trang giới thiệu và tệp README.md hướng dẫn.
-Trang mới qua được "khuyencong check" ngay.
+Với --province, trang mới là trang của tỉnh đó: dùng danh mục đơn vị hành
+chính có sẵn của tỉnh (không có tệp data/units.yaml phải soạn), tên trang và
+đơn vị công bố điền theo tên tỉnh. Trang mới qua được "khuyencong check" ngay.
 
 "new news|establishment|product|project" tạo một tệp hồ sơ mới (tin bài, cơ sở,
 sản phẩm, đề án) có sẵn mọi trường kèm ghi chú cách điền và mã (id) lấy từ
@@ -30,21 +32,27 @@ Không bao giờ ghi đè tệp đã có. Tin bài mới là bản nháp (draft:
 khi sửa thành false.
 
 Tùy chọn:
+  --province TỈNH  (new site) tỉnh của trang: tên có dấu hay không dấu, hoặc
+                   mã thống kê, như province: trong data/site.yaml
   --site THƯ-MỤC   thư mục trang (mặc định: thư mục hiện tại)
   --lang en        thông báo bằng tiếng Anh
 
 Ví dụ:
   khuyencong new site trang-khuyen-cong
+  khuyencong new site khuyen-cong-tuyen-quang --province "Tuyên Quang"
   khuyencong new news "Hội chợ hàng công nghiệp nông thôn tiêu biểu 2025"
   khuyencong new establishment "Công ty TNHH Yến Hương VINA"
   khuyencong new product "Tinh dầu chúc" --site D:\trang-khuyen-cong
   khuyencong new project "Hỗ trợ máy sấy nông sản 2025"`,
-	`Usage: khuyencong new site FOLDER
+	`Usage: khuyencong new site FOLDER [--province PROVINCE]
        khuyencong new news|establishment|product|project "TITLE" [--site FOLDER]
 
 "new site" creates a new site in FOLDER (new or empty): settings, a gazetteer
 with one example province, one example record of each kind, a news article, an
-about page and a README.md for officers. The new site passes "khuyencong check".
+about page and a README.md for officers. With --province, the new site is that
+province's: it uses the province's built-in units (no data/units.yaml to
+write), and its title and publisher are filled from the province's name. The
+new site passes "khuyencong check".
 
 "new news|establishment|product|project" writes a new record file with every
 field present and explained and the id made from the title, and prints its
@@ -54,11 +62,15 @@ and "khuyencong check" reports each one still to fill. It never overwrites a
 file. A new article is a draft (draft: true) until changed to false.
 
 Options:
-  --site FOLDER    the site folder (default: the current folder)
-  --lang en        messages in English
+  --province PROVINCE  (new site) the site's province: its name, with or
+                       without diacritics, or its code, as province: in
+                       data/site.yaml
+  --site FOLDER        the site folder (default: the current folder)
+  --lang en            messages in English
 
 Examples:
   khuyencong new site trang-khuyen-cong
+  khuyencong new site khuyen-cong-tuyen-quang --province "Tuyên Quang"
   khuyencong new news "Rural industry fair 2025"
   khuyencong new product "Tinh dầu chúc" --site ../trang-khuyen-cong`)
 
@@ -67,6 +79,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	lang := &choice{allowed: []string{"vi", "en"}}
 	fs.Var(lang, "lang", "")
 	site := fs.String("site", ".", "")
+	province := fs.String("province", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return usageError(stderr, "new", err, langOf(args))
@@ -75,6 +88,22 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "new", errors.New(diag.M(
 			"cần loại hồ sơ và một tiêu đề (hoặc site và một thư mục), ví dụ: khuyencong new news \"Tiêu đề bài viết\"",
 			"give a record kind and one title (or site and one folder), e.g. khuyencong new news \"Article title\"").Text(lang.value)), lang.value)
+	}
+	if *province != "" && pos[0] != "site" {
+		return usageError(stderr, "new", errors.New(diag.M(
+			"--province chỉ dùng với new site, ví dụ: khuyencong new site khuyen-cong-tuyen-quang --province \"Tuyên Quang\"",
+			"--province goes with new site only, e.g. khuyencong new site khuyen-cong-tuyen-quang --province \"Tuyên Quang\"").Text(lang.value)), lang.value)
+	}
+	if pos[0] == "site" && *province != "" {
+		p, err := scaffold.NewProvinceSite(pos[1], *province)
+		if err != nil {
+			return newError(stderr, "new", err, lang.value)
+		}
+		fmt.Fprintln(stdout, diag.Msg{
+			Vi: fmt.Sprintf("Đã tạo trang mới của %s trong %s, dùng danh mục đơn vị hành chính có sẵn của tỉnh. Đọc %s/README.md để bắt đầu; kiểm tra bằng: khuyencong check %s", p.Title("vi"), pos[1], pos[1], pos[1]),
+			En: fmt.Sprintf("Created a new site for %s in %s, with the province's built-in units. Read %s/README.md to begin; check it with: khuyencong check %s", p.Title("en"), pos[1], pos[1], pos[1]),
+		}.Text(lang.value))
+		return exitOK
 	}
 	if pos[0] == "site" {
 		if err := scaffold.NewSite(pos[1]); err != nil {
@@ -240,17 +269,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 // importColumns lists the columns of each kind of import, one kind a
 // paragraph, wrapped for a terminal.
 func importColumns(lang string) string {
-	names := map[string][2]string{
-		"establishments": {"cơ sở", "establishments"},
-		"products":       {"sản phẩm", "products"},
-		"projects":       {"đề án", "projects"},
+	names := map[string]diag.Msg{
+		"establishments": {Vi: "cơ sở", En: "establishments"},
+		"products":       {Vi: "sản phẩm", En: "products"},
+		"projects":       {Vi: "đề án", En: "projects"},
 	}
-	label := func(kind string) string {
-		if lang == "en" {
-			return names[kind][1] + ":"
-		}
-		return names[kind][0] + ":"
-	}
+	label := func(kind string) string { return names[kind].Text(lang) + ":" }
 	pad := 0
 	for _, kind := range importcsv.Kinds {
 		pad = max(pad, len([]rune(label(kind)))+1)

@@ -80,7 +80,7 @@ func TestReadmeCommands(t *testing.T) {
 		{"## In English", "en"},
 	} {
 		var want strings.Builder
-		for _, c := range commands {
+		for _, c := range commands() {
 			for _, l := range usageLines(t, c.name, sec.lang) {
 				want.WriteString(l + "\n")
 			}

@@ -296,7 +296,7 @@ func Check(m *model.Model, contentDir string) diag.List {
 // that references it.
 func photoDiags(diags *diag.List, file string, where places, err error) {
 	shown := "content/" + file
-	code, msg := "photo", diag.M("không xử lý được ảnh %s: %v", "cannot process the photo %s: %v", shown, err)
+	code, msg := diag.Code("photo"), diag.M("không xử lý được ảnh %s: %v", "cannot process the photo %s: %v", shown, err)
 	var pe *photo.Error
 	if errors.As(err, &pe) {
 		code = pe.Code

@@ -243,3 +243,25 @@ func watchMemory() func() uint64 {
 		return peak.Load()
 	}
 }
+
+// benchBuild times a whole cold build of the demo site of size into a new
+// output folder, the site's cache removed before each run.
+func benchBuild(b *testing.B, size string) {
+	dir := demoSite(b, size)
+	out := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		b.StopTimer()
+		for _, p := range []string{out, filepath.Join(dir, ".khuyencong-cache")} {
+			if err := os.RemoveAll(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		if _, diags := Build(dir, BuildOptions{Output: out}); diags.HasErrors() {
+			b.Fatalf("build: %v", diags)
+		}
+	}
+}
+
+func BenchmarkBuildS(b *testing.B) { benchBuild(b, "S") }
+func BenchmarkBuildM(b *testing.B) { benchBuild(b, "M") }

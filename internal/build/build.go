@@ -118,6 +118,7 @@ func Check(dir string, opts Options) (*model.Model, diag.List) {
 	m, theme, diags := loadModel(dir, opts.Now, opts.Drafts, opts.Future, &res)
 	if m != nil && !diags.HasErrors() {
 		diags.Append(asset.Check(m, filepath.Join(dir, "content")))
+		diags.Append(sheetNote(m))
 	}
 	if m == nil || diags.HasErrors() || !opts.Links {
 		diags.Sort()
@@ -343,14 +344,18 @@ func displayPath(dir, target string) string {
 // into diagnostics of severity sev, naming pages as under shown ("" for
 // the page's own path). A broken link on the page of a record or article
 // is reported at the site file it was made from (sources), where the
-// officer can mend it, with the page named. Build and serve report links
-// through it alike.
-func linkDiags(res links.Result, err error, shown string, sources map[string]string, sev diag.Severity) diag.List {
+// officer can mend it, with the page named: in an article's body, at the
+// line and column of the link. Build and serve report links through it
+// alike.
+func linkDiags(res links.Result, err error, shown string, sources map[string]render.Source, sev diag.Severity) diag.List {
 	var diags diag.List
 	if err != nil {
 		diags.Add(diag.Diagnostic{Severity: sev, Code: "links", Msg: diag.M("không kiểm tra được liên kết: %v", "cannot check the links: %v", err)})
 		return diags
 	}
+	// times counts the broken links of a page written alike, so that the
+	// n-th one is reported where its article writes the n-th.
+	times := map[[2]string]int{}
 	for _, b := range res.Broken {
 		page := b.Page
 		if shown != "" {
@@ -358,8 +363,13 @@ func linkDiags(res links.Result, err error, shown string, sources map[string]str
 		}
 		pos := diag.Pos{File: page, Line: b.Line}
 		where := diag.Msg{}
-		if src := sources[b.Page]; src != "" {
-			pos = diag.Pos{File: src}
+		if src, ok := sources[b.Page]; ok {
+			pos = diag.Pos{File: src.File}
+			if at := src.Links[b.Link]; len(at) > 0 {
+				n := times[[2]string{b.Page, b.Link}]
+				times[[2]string{b.Page, b.Link}]++
+				pos = at[min(n, len(at)-1)]
+			}
 			where = diag.M(" (trên trang %s)", " (on the page %s)", page)
 		}
 		msg := diag.Msg{
@@ -378,5 +388,23 @@ func linkDiags(res links.Result, err error, shown string, sources map[string]str
 		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(shown, u.Page), Line: u.Line}, Severity: sev, Code: "unreadable-output", Msg: diag.M(
 			"không đọc được tệp đã build để kiểm tra liên kết: %v", "cannot read the built file to check its links: %v", u.Err)})
 	}
+	return diags
+}
+
+// sheetNote notes that the print sheets carry no QR code while the site
+// has no base_url: the code is the address of the record's page, which
+// only base_url gives.
+func sheetNote(m *model.Model) diag.List {
+	var diags diag.List
+	if m.Site.BaseURL != "" || len(m.Products)+len(m.Establishments) == 0 {
+		return diags
+	}
+	pos := m.Site.Pos
+	if pos.File == "" {
+		pos.File = "data/site.yaml"
+	}
+	diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Note, Code: "sheet-qr", Msg: diag.M(
+		"tờ in của sản phẩm và cơ sở chưa có mã QR vì trang chưa có địa chỉ công bố; khi có, thêm dòng base_url: https://địa-chỉ-trang/ vào data/site.yaml (hoặc dựng với --base-url https://địa-chỉ-trang/)",
+		"the print sheets of products and establishments have no QR code because the site has no public address yet; once it has one, add the line base_url: https://site-address/ to data/site.yaml (or build with --base-url https://site-address/)")})
 	return diags
 }

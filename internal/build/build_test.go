@@ -219,7 +219,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	tests := []struct {
 		name   string
 		break_ func(t *testing.T, site string)
-		code   string
+		code   diag.Code
 		file   string
 	}{
 		{"data error", func(t *testing.T, site string) {
@@ -268,7 +268,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 
 // checkFiles writes files through the sink of a build into a new output
 // folder and checks their links, naming pages under shown.
-func checkFiles(t *testing.T, files map[string]string, shown string, sources map[string]string) (diag.List, int) {
+func checkFiles(t *testing.T, files map[string]string, shown string, sources map[string]render.Source) (diag.List, int) {
 	t.Helper()
 	d, err := write.Open(filepath.Join(t.TempDir(), "public"), write.Options{})
 	if err != nil {
@@ -300,10 +300,26 @@ public/index.html:2: lỗi: liên kết "../ngoai.html" trỏ ra ngoài thư m�
 		t.Errorf("got %d links:\n%s\nwant:\n%s", n, printed(got), want)
 	}
 
-	// On the page of an article, the link is reported at the article.
-	files["tin-tuc/bai/index.html"] = "<p>\n<img src=\"anh.png\">"
-	got, _ = checkFiles(t, files, "public", map[string]string{"tin-tuc/bai/index.html": "content/news/bai.md"})
-	want = `content/news/bai.md: lỗi: liên kết hỏng "anh.png" (trên trang public/tin-tuc/bai/index.html): trang đã build không có tệp "tin-tuc/bai/anh.png"; hãy sửa nội dung hoặc mẫu trang có liên kết này
+	// On the page of an article, a link is reported at the article: at
+	// the place its body writes it, the n-th time at the n-th place; a
+	// link the body does not write (of the theme) at the file alone. On
+	// the page of a record, at the record's file.
+	files["tin-tuc/bai/index.html"] =
+		"<p>\n<img src=\"anh.png\"> <a href=\"../../khong-co/\">a</a>\n<a href=\"../../khong-co/\">b</a> <a href=\"../../khong-co/\">c</a> <a href=\"../../thieu/\">d</a>"
+	files["co-so/x/index.html"] = "<a href=\"../../thieu/\">d</a>"
+	at := func(line, col int) diag.Pos { return diag.Pos{File: "content/news/bai.md", Line: line, Col: col} }
+	got, _ = checkFiles(t, files, "public", map[string]render.Source{
+		"tin-tuc/bai/index.html": {File: "content/news/bai.md", Links: map[string][]diag.Pos{
+			"anh.png":         {at(9, 1)},
+			"../../khong-co/": {at(7, 5), at(8, 12)},
+		}},
+		"co-so/x/index.html": {File: "data/establishments/x.yaml"},
+	})
+	want = `content/news/bai.md: lỗi: liên kết hỏng "../../thieu/" (trên trang public/tin-tuc/bai/index.html): trang đã build không có tệp "thieu/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
+content/news/bai.md:7:5: lỗi: liên kết hỏng "../../khong-co/" (trên trang public/tin-tuc/bai/index.html): trang đã build không có tệp "khong-co/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
+content/news/bai.md:8:12: lỗi: liên kết hỏng "../../khong-co/" (trên trang public/tin-tuc/bai/index.html): trang đã build không có tệp "khong-co/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
+content/news/bai.md:9:1: lỗi: liên kết hỏng "anh.png" (trên trang public/tin-tuc/bai/index.html): trang đã build không có tệp "tin-tuc/bai/anh.png"; hãy sửa nội dung hoặc mẫu trang có liên kết này
+data/establishments/x.yaml: lỗi: liên kết hỏng "../../thieu/" (trên trang public/co-so/x/index.html): trang đã build không có tệp "thieu/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
 public/index.html:1: lỗi: liên kết hỏng "co-so/": trang đã build không có tệp "co-so/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này
 public/index.html:2: lỗi: liên kết "../ngoai.html" trỏ ra ngoài thư mục trang; hãy sửa nội dung hoặc mẫu trang có liên kết này
 `
@@ -336,10 +352,10 @@ func TestCheckLinks(t *testing.T) {
 	var broken []string
 	for _, d := range diags {
 		if d.Code == "broken-link" {
-			broken = append(broken, d.Pos.File+": "+d.Msg.Vi)
+			broken = append(broken, d.Pos.String()+": "+d.Msg.Vi)
 		}
 	}
-	want := []string{`content/pages/lien-he.md: liên kết hỏng "../khong-co/" (trên trang lien-he/index.html): trang đã build không có tệp "khong-co/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này`}
+	want := []string{`content/pages/lien-he.md:5:33: liên kết hỏng "../khong-co/" (trên trang lien-he/index.html): trang đã build không có tệp "khong-co/index.html"; hãy sửa nội dung hoặc mẫu trang có liên kết này`}
 	if !reflect.DeepEqual(broken, want) {
 		t.Errorf("broken links:\n%q\nwant\n%q\nall:\n%s", broken, want, printed(diags))
 	}

@@ -306,12 +306,18 @@ func TestIncrementalEqualsNewBuild(t *testing.T) {
 	in.rebuild("establishment address")
 	in.setField(est, 2, "xa-kien-an-cho-moi", "address", "unit")
 	in.rebuild("establishment moved to another unit")
+	// The public phone of an establishment is on its page, its sheet and
+	// the pages and sheets of its products.
+	in.setField(est, 1, "0296 3999999", "contact", "phone")
+	in.rebuild("establishment phone")
 
 	prod := in.first("data/products/*.yaml")
 	in.setField(prod, 0, "Mô tả mới của sản phẩm.", "description")
 	in.rebuild("product description")
 	in.setField(prod, 1, "cong-ty-tnhh-tan-tho", "establishment")
 	in.rebuild("product moved to another establishment")
+	in.setField(prod, 0, "475000", "price", "amount")
+	in.rebuild("product price")
 
 	in.setField("data/recognitions/cnnt-tinh-2020.yaml", 0, "121/QĐ-UBND", "decision", "number")
 	in.rebuild("round decision")
@@ -371,6 +377,13 @@ func TestIncrementalEqualsNewBuild(t *testing.T) {
 
 	in.edit("data/site.yaml", "title: Khuyến công tỉnh", "title: Trung tâm Khuyến công tỉnh")
 	in.rebuild("site title")
+	// The province's built-in units: units.yaml's entries stand for them,
+	// addresses may name them.
+	in.edit("data/site.yaml", "area: an-giang", "area: an-giang\nprovince: An Giang")
+	in.rebuild("built-in units")
+	in.setField(est, 3, "", "address", "unit")
+	in.edit(est, "    unit:\n", "    commune: Mỹ Hòa Hưng\n")
+	in.rebuild("establishment address by names")
 
 	// Records and articles added and removed: their pages come and go.
 	in.edit(est, "- id: hop-tac-xa-dong-viet", "- id: co-so-moi\n  name: Cơ sở Mới\n  address:\n    unit: xa-kien-an-cho-moi\n- id: hop-tac-xa-dong-viet")

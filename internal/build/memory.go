@@ -146,7 +146,7 @@ type Memory struct {
 	BaseURL string
 	// Sources maps record and article pages to their site files, for
 	// link warnings (see render.Summary.Sources).
-	Sources map[string]string
+	Sources map[string]render.Source
 }
 
 // CheckMemoryLinks checks the internal links of a site rendered in memory

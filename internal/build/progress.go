@@ -94,15 +94,15 @@ func (p *progress) run() {
 // draw rewrites the line.
 func (p *progress) draw() {
 	stage, _ := p.stage.Load().(string)
-	name := stageNames[stage]
-	line := text(p.lang, name[0], name[1]) + "…"
+	name := stageNames[stage].Text(p.lang)
+	line := name + "…"
 	switch stage {
 	case "render":
 		done, total := p.pages.Pages()
-		line = fmt.Sprintf("%s: %s / %s %s", text(p.lang, name[0], name[1]), vi.NumberIn(int64(done), p.lang), vi.NumberIn(int64(total), p.lang), text(p.lang, "trang", "pages"))
+		line = fmt.Sprintf("%s: %s / %s %s", name, vi.NumberIn(int64(done), p.lang), vi.NumberIn(int64(total), p.lang), text(p.lang, "trang", "pages"))
 	case "photos":
 		done, total := p.photos.Photos()
-		line = fmt.Sprintf("%s: %s / %s %s", text(p.lang, name[0], name[1]), vi.NumberIn(int64(done), p.lang), vi.NumberIn(int64(total), p.lang), text(p.lang, "ảnh", "photos"))
+		line = fmt.Sprintf("%s: %s / %s %s", name, vi.NumberIn(int64(done), p.lang), vi.NumberIn(int64(total), p.lang), text(p.lang, "ảnh", "photos"))
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 	p.shown = true

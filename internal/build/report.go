@@ -36,21 +36,21 @@ func PrintCheckReport(w io.Writer, m *model.Model, diags diag.List, lang string)
 
 	p("%s\n", text(lang, "Đã tìm thấy:", "Found:"))
 	counts := []struct {
-		vi, en string
-		n      int
+		what diag.Msg
+		n    int
 	}{
-		{"Cơ sở CNNT", "Establishments", len(m.Establishments)},
-		{"Sản phẩm", "Products", len(m.Products)},
-		{"Đề án", "Projects", len(m.Projects)},
-		{"Vòng bình chọn", "Recognition rounds", len(m.Rounds)},
-		{"Chương trình", "Programmes", len(m.Programmes)},
-		{"Báo cáo số liệu", "Reports", len(m.Reports)},
-		{"Bài viết", "News articles", len(m.News)},
-		{"Trang", "Pages", len(m.Pages)},
-		{"Đơn vị hành chính", "Administrative units", len(m.Units)},
+		{diag.Msg{Vi: "Cơ sở CNNT", En: "Establishments"}, len(m.Establishments)},
+		{diag.Msg{Vi: "Sản phẩm", En: "Products"}, len(m.Products)},
+		{diag.Msg{Vi: "Đề án", En: "Projects"}, len(m.Projects)},
+		{diag.Msg{Vi: "Vòng bình chọn", En: "Recognition rounds"}, len(m.Rounds)},
+		{diag.Msg{Vi: "Chương trình", En: "Programmes"}, len(m.Programmes)},
+		{diag.Msg{Vi: "Báo cáo số liệu", En: "Reports"}, len(m.Reports)},
+		{diag.Msg{Vi: "Bài viết", En: "News articles"}, len(m.News)},
+		{diag.Msg{Vi: "Trang", En: "Pages"}, len(m.Pages)},
+		{diag.Msg{Vi: "Đơn vị hành chính", En: "Administrative units"}, len(m.Units)},
 	}
 	for _, c := range counts {
-		p("  %s\t%s\n", text(lang, c.vi, c.en), vi.NumberIn(int64(c.n), lang))
+		p("  %s\t%s\n", c.what.Text(lang), vi.NumberIn(int64(c.n), lang))
 	}
 	if diags.HasErrors() {
 		p("\n%s\n", text(lang,
@@ -222,13 +222,13 @@ func printReconciled(p func(string, ...any), r model.Reconciled, lang string) {
 }
 
 // stageNames are the stages as the summary names them.
-var stageNames = map[string][2]string{
-	"load":   {"đọc tệp", "load"},
-	"model":  {"kiểm tra dữ liệu", "model"},
-	"photos": {"xử lý ảnh", "photos"},
-	"render": {"tạo trang", "render"},
-	"links":  {"kiểm tra liên kết", "links"},
-	"write":  {"ghi thư mục xuất", "write"},
+var stageNames = map[string]diag.Msg{
+	"load":   {Vi: "đọc tệp", En: "load"},
+	"model":  {Vi: "kiểm tra dữ liệu", En: "model"},
+	"photos": {Vi: "xử lý ảnh", En: "photos"},
+	"render": {Vi: "tạo trang", En: "render"},
+	"links":  {Vi: "kiểm tra liên kết", En: "links"},
+	"write":  {Vi: "ghi thư mục xuất", En: "write"},
 }
 
 // PrintBuildSummary writes the closing lines of a build: where the site
@@ -248,7 +248,7 @@ func PrintBuildSummary(w io.Writer, r Result, lang string) error {
 	p("  %s\t%s\n", text(lang, "Trang", "Pages"), vi.NumberIn(int64(total), lang))
 	names := map[string]string{}
 	for _, k := range render.PageKinds() {
-		names[k.Name] = text(lang, k.Vi, k.En)
+		names[k.Name] = k.Label.Text(lang)
 	}
 	for _, k := range kinds {
 		name := k
@@ -275,8 +275,7 @@ func PrintBuildSummary(w io.Writer, r Result, lang string) error {
 	p("  %s\t%s\n", text(lang, "Liên kết nội bộ đã kiểm tra", "Internal links checked"), vi.NumberIn(int64(r.Links), lang))
 	var parts []string
 	for _, s := range r.Stages {
-		name := stageNames[s.Name]
-		parts = append(parts, fmt.Sprintf("%s %s", text(lang, name[0], name[1]), duration(s.Elapsed, lang)))
+		parts = append(parts, fmt.Sprintf("%s %s", stageNames[s.Name].Text(lang), duration(s.Elapsed, lang)))
 	}
 	p("  %s\t%s (%s)\n", text(lang, "Thời gian", "Time"), duration(r.Total, lang), strings.Join(parts, ", "))
 	return tw.Flush()

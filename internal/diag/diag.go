@@ -65,7 +65,9 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
-// Msg is one message in both interface languages.
+// Msg is a text in both interface languages: a message, or a label or
+// word that messages and pages show. It is the program's one shape for
+// bilingual text; Text picks the language.
 type Msg struct {
 	Vi string
 	En string
@@ -84,13 +86,18 @@ func M(vi, en string, args ...any) Msg {
 	return Msg{Vi: fmt.Sprintf(vi, args...), En: fmt.Sprintf(en, args...)}
 }
 
+// Code names a kind of problem, stable across languages and releases
+// ("unknown-key"), for editors, tests and the officers' guide: every code
+// is explained in docs/ma-loi.md, and a test holds the two in step. A code
+// is always written as a constant, so that the test finds every one.
+type Code string
+
 // Diagnostic is one problem found in the site.
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
-	// Code names the kind of problem, stable across languages
-	// (e.g. "unknown-key"), for editors and tests.
-	Code  string
+	// Code names the kind of problem.
+	Code  Code
 	Msg   Msg
 	Notes []Related
 }
@@ -109,12 +116,12 @@ type List []Diagnostic
 func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
 
 // Error appends an error.
-func (l *List) Error(pos Pos, code string, msg Msg, notes ...Related) {
+func (l *List) Error(pos Pos, code Code, msg Msg, notes ...Related) {
 	l.Add(Diagnostic{Pos: pos, Severity: Error, Code: code, Msg: msg, Notes: notes})
 }
 
 // Warn appends a warning.
-func (l *List) Warn(pos Pos, code string, msg Msg, notes ...Related) {
+func (l *List) Warn(pos Pos, code Code, msg Msg, notes ...Related) {
 	l.Add(Diagnostic{Pos: pos, Severity: Warning, Code: code, Msg: msg, Notes: notes})
 }
 
@@ -235,7 +242,7 @@ type jsonDiag struct {
 	Line     int        `json:"line,omitempty"`
 	Col      int        `json:"col,omitempty"`
 	Severity string     `json:"severity"`
-	Code     string     `json:"code,omitempty"`
+	Code     Code       `json:"code,omitempty"`
 	Message  string     `json:"message"`
 	Notes    []jsonNote `json:"notes,omitempty"`
 }

@@ -58,3 +58,20 @@ func BenchmarkResolveUnknown(b *testing.B) {
 		s.Resolve("Yen Nguyn", "", "")
 	}
 }
+
+// BenchmarkSiteFirstUse measures what a build of a site that names its
+// province pays for the gazetteer, once per process: decoding it, the
+// maps by id and by code (a site whose units.yaml stands for built-in
+// units, as the example site's does), the index of names (a site that
+// writes addresses by names) and the site's units.
+func BenchmarkSiteFirstUse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		loadOnce, loaded, indexOnce = sync.Once{}, nil, sync.Once{}
+		ByID("an-giang")
+		ByCode(Former, "883")
+		s, _ := NewSite([]string{"An Giang"})
+		s.Resolve("Tri Tôn", "Tri Tôn", "")
+		s.Knows(ByID("an-giang-2025"))
+	}
+}

@@ -68,6 +68,33 @@ func named(fold string) []*Unit {
 // only by diacritics, for the message; rd is the reading used, or the
 // first one.
 func match(s string, keep func(*Unit) bool, aliases map[string]string) (found, alike []*Unit, rd reading) {
+	return matchIn(s, keep, aliases, named)
+}
+
+// matchProvince is match among the provinces of both eras, which it finds
+// without the index of all names: a site that names its province, but
+// writes no address by names, never builds that index.
+func matchProvince(s string, keep func(*Unit) bool) (found, alike []*Unit, rd reading) {
+	return matchIn(s, keep, provinceAliases, namedProvince)
+}
+
+// namedProvince returns the provinces of both eras whose names have the
+// fold key fold, in the order of All.
+func namedProvince(fold string) []*Unit {
+	var out []*Unit
+	var buf []byte
+	for _, era := range []Era{Current, Former} {
+		for _, p := range Provinces(era) {
+			if buf = appendFoldKey(buf[:0], p.Name); string(buf) == fold {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// matchIn is match, finding the units of a name with named.
+func matchIn(s string, keep func(*Unit) bool, aliases map[string]string, named func(string) []*Unit) (found, alike []*Unit, rd reading) {
 	rds := readings(vi.NFC(s))
 	for i, r := range rds {
 		if i == 0 {

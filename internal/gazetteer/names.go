@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
@@ -353,40 +354,43 @@ var provinceAliases = map[string]string{
 // Title returns the unit's type word and name, as running text writes it:
 // "xã Yên Nguyên", "thành phố Hồ Chí Minh", "quận 1"; in English "Yên
 // Nguyên commune", "Hồ Chí Minh city", "District 1".
-func (u *Unit) Title(lang string) string {
-	if u.Type == Country {
-		return u.Name
+func (u *Unit) Title(lang string) string { return Title(u.Type, u.Name, lang) }
+
+// Title returns a name with the short word of its type, as running text
+// writes it (see Unit.Title): the one wording of unit names, for messages
+// and pages alike. The country, and a type without a word, are named
+// alone.
+func Title(t Type, name, lang string) string {
+	w := TypeWord(t, lang)
+	switch {
+	case t == Country || w == "":
+		return name
+	case lang != "en":
+		return w + " " + name
+	case isNumber(name):
+		return strings.ToUpper(w[:1]) + w[1:] + " " + name
 	}
-	if lang == "en" {
-		w := typeWordEN[u.Type]
-		if isNumber(u.Name) {
-			return strings.ToUpper(w[:1]) + w[1:] + " " + u.Name
-		}
-		return u.Name + " " + w
-	}
-	return TypeWord(u.Type, lang) + " " + u.Name
+	return name + " " + w
 }
 
 // TypeWord returns the short word for a type, as it precedes a name:
 // "xã", "thành phố" (also for a centrally governed city, never the
-// classification); in English "commune", "city".
-func TypeWord(t Type, lang string) string {
-	if lang == "en" {
-		return typeWordEN[t]
-	}
-	return typeWordVI[t]
-}
+// classification); in English "commune", "city". "" for an unknown type.
+func TypeWord(t Type, lang string) string { return shortWords[t].Text(lang) }
 
-var typeWordVI = map[Type]string{
-	Country: "quốc gia", Province: "tỉnh", CentralCity: "thành phố", City: "thành phố",
-	Town: "thị xã", District: "huyện", UrbanDistrict: "quận", Ward: "phường",
-	Commune: "xã", Township: "thị trấn", SpecialZone: "đặc khu",
-}
-
-var typeWordEN = map[Type]string{
-	Country: "country", Province: "province", CentralCity: "city", City: "city",
-	Town: "town", District: "district", UrbanDistrict: "district", Ward: "ward",
-	Commune: "commune", Township: "township", SpecialZone: "special zone",
+// shortWords are the short type words, in both languages.
+var shortWords = map[Type]diag.Msg{
+	Country:       {Vi: "quốc gia", En: "country"},
+	Province:      {Vi: "tỉnh", En: "province"},
+	CentralCity:   {Vi: "thành phố", En: "city"},
+	City:          {Vi: "thành phố", En: "city"},
+	Town:          {Vi: "thị xã", En: "town"},
+	District:      {Vi: "huyện", En: "district"},
+	UrbanDistrict: {Vi: "quận", En: "district"},
+	Ward:          {Vi: "phường", En: "ward"},
+	Commune:       {Vi: "xã", En: "commune"},
+	Township:      {Vi: "thị trấn", En: "township"},
+	SpecialZone:   {Vi: "đặc khu", En: "special zone"},
 }
 
 func isNumber(s string) bool {
@@ -406,3 +410,9 @@ func (u *Unit) FullName(lang string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// SameSpelling reports whether two names are spelt alike: the same letters
+// and marks, wherever the tone mark sits ("Hoà", "Hòa"), spaces and
+// punctuation aside. It tells a name corrected in a site's units.yaml from
+// one written in another style.
+func SameSpelling(a, b string) bool { return toneKey(vi.NFC(a)) == toneKey(vi.NFC(b)) }

@@ -214,7 +214,7 @@ func (s *Site) resolveProvince(text string, era Era) (Result, []*Unit, *Unit, *d
 			}
 		}
 	} else {
-		found, alike, rd = match(text, isProv, provinceAliases)
+		found, alike, rd = matchProvince(text, isProv)
 	}
 	if len(found) == 0 {
 		r.Problem = NotFound

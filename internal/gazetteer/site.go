@@ -92,12 +92,12 @@ func siteProvince(v string) Result {
 	isProv := func(era Era) func(*Unit) bool {
 		return func(u *Unit) bool { return u.Era == era && u.Level() == LevelProvince }
 	}
-	found, alike, rd := match(v, isProv(Current), provinceAliases)
+	found, alike, rd := matchProvince(v, isProv(Current))
 	if len(found) == 1 {
 		r.Unit = found[0]
 		return r
 	}
-	found, alikeFormer, _ := match(v, isProv(Former), provinceAliases)
+	found, alikeFormer, _ := matchProvince(v, isProv(Former))
 	if len(found) == 1 {
 		f := found[0]
 		r.Unit = f.Successors[0].Unit

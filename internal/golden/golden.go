@@ -118,12 +118,15 @@ func Input(name string) string {
 	return filepath.ToSlash(seen(name))
 }
 
-// InputDir returns the path of the folder testdata/name (a slash path),
-// such as a whole site that a test loads, and records every file under it
-// as read.
+// InputDir returns the path of the folder testdata/name (a slash path;
+// "." for testdata/ itself), such as a whole site that a test loads, and
+// records every file under it as read.
 func InputDir(name string) string {
 	dir := seen(name)
 	prefix := path.Clean(name) + "/"
+	if prefix == "./" {
+		prefix = ""
+	}
 	mu.Lock()
 	for _, f := range listed {
 		if strings.HasPrefix(f, prefix) {

@@ -51,8 +51,8 @@ var columns = map[string][]column{
 		{path: "sectors", kind: vList, headers: []string{"Ngành nghề", "Ngành", "sectors"}},
 		{path: "address.street", kind: vText, headers: []string{"Địa chỉ", "Số nhà", "street", "address"}},
 		{path: "address.hamlet", kind: vText, headers: []string{"Ấp", "Khóm", "Thôn", "Ấp, khóm", "hamlet"}},
-		{path: "address.unit", kind: vUnit, required: true, headers: []string{"Đơn vị hành chính", "Xã", "Phường", "Xã, phường", "Huyện", "Quận", "Thị trấn", "unit"},
-			shown: []string{"Xã", "Huyện"}},
+		{path: "address.unit", kind: vUnit, required: true, headers: []string{"Đơn vị hành chính", "Xã", "Phường", "Xã, phường", "Thị trấn", "Huyện", "Quận", "Thị xã", "Tỉnh", "Tỉnh, thành phố", "unit", "commune", "district", "province"},
+			shown: []string{"Xã", "Huyện", "Tỉnh"}},
 		{path: "contact.phone", kind: vText, headers: []string{"Điện thoại", "Số điện thoại", "SĐT", "phone"}},
 		{path: "contact.email", kind: vText, headers: []string{"Email", "Thư điện tử", "E-mail"}},
 		{path: "contact.website", kind: vText, headers: []string{"Website", "Trang web"}},
@@ -84,6 +84,30 @@ var columns = map[string][]column{
 		{path: "status", kind: vEnum, enum: model.EnumStatus, headers: []string{"Trạng thái", "Tình trạng", "status"}},
 		{path: "summary", kind: vMarkdown, headers: []string{"Tóm tắt", "Mô tả", "summary"}},
 	},
+}
+
+// unitPart is the part of an address a column of units names: the
+// commune, the district, the province, or any (a unit's id or name).
+type unitPart int
+
+const (
+	anyPart unitPart = iota
+	communePart
+	districtPart
+	provincePart
+)
+
+// partOf returns the part of an address a unit column's title names.
+func partOf(header string) unitPart {
+	switch foldHeader(header) {
+	case "xa", "phuong", "xa, phuong", "thi tran", "commune":
+		return communePart
+	case "huyen", "quan", "thi xa", "district":
+		return districtPart
+	case "tinh", "tinh, thanh pho", "province":
+		return provincePart
+	}
+	return anyPart
 }
 
 // Kinds lists the collections Import accepts.

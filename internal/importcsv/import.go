@@ -8,7 +8,10 @@
 // quoted cells holding line breaks. Columns are matched by their
 // Vietnamese or English titles, with or without diacritics. A row that
 // cannot be read is reported at its row number (the header is row 1) with
-// the reason and what to write; the other rows are still imported. An
+// the reason and what to write; the other rows are still imported. The
+// unit of a row is read from its Xã, Huyện and Tỉnh columns (see unit): on a
+// site that names its province, by the built-in gazetteer, as addresses by
+// names are read. An
 // existing record is never overwritten unless asked to update it; a dry
 // run writes nothing and says what would be done.
 package importcsv
@@ -255,12 +258,10 @@ type kv struct {
 func (im *importer) row(row Row) (record, bool) {
 	var rec record
 	ok := true
-	errorf := func(header string, code string, msg diag.Msg) {
+	errorf := func(header string, code diag.Code, msg diag.Msg) {
 		im.diags.Error(diag.Pos{File: im.file, Line: row.N}, code, cellMsg(header, msg))
 		ok = false
 	}
-	var units []*model.Unit
-	unitHeader := ""
 	for _, c := range columns[im.kind] {
 		// The cells of the columns mapped to this field, in order.
 		var cells []mapped
@@ -270,34 +271,8 @@ func (im *importer) row(row Row) (record, bool) {
 			}
 		}
 		if c.kind == vUnit {
-			for _, f := range cells {
-				found := findUnits(im.m, row.Cells[f.index])
-				found = narrow(found, units)
-				switch len(found) {
-				case 0:
-					errorf(f.header, "unknown-unit", diag.M(
-						"không có đơn vị hành chính “%s” trong data/units.yaml; ghi mã (id) hoặc tên đơn vị có trong danh mục, hoặc thêm đơn vị vào danh mục",
-						"there is no administrative unit “%s” in data/units.yaml; write the id or name of a unit of the gazetteer, or add the unit to it", row.Cells[f.index]))
-				case 1:
-					units = append(units, found[0])
-					unitHeader = f.header
-				default:
-					errorf(f.header, "ambiguous-unit", diag.M(
-						"có %d đơn vị hành chính tên “%s”: %s; ghi mã (id) của đơn vị",
-						"%d administrative units are named “%s”: %s; write the unit's id", len(found), row.Cells[f.index], describeUnits(found)))
-				}
-			}
-			if u := finest(units); u != nil {
-				rec.fields = append(rec.fields, kv{c.path, u.ID})
-			} else if unitHeader == "" && len(cells) == 0 {
-				if im.m.Site.Area != nil {
-					rec.fields = append(rec.fields, kv{c.path, im.m.Site.Area.ID})
-					rec.defaulted = true
-				} else {
-					errorf(c.headers[0], "missing-value", diag.M(
-						"chưa ghi đơn vị hành chính; ghi mã (id) hoặc tên xã, huyện trong data/units.yaml",
-						"no administrative unit given; write the id or name of a commune or district of data/units.yaml"))
-				}
+			if !im.unit(&rec, c, cells, row) {
+				ok = false
 			}
 			continue
 		}
@@ -330,7 +305,7 @@ func (im *importer) row(row Row) (record, bool) {
 }
 
 // value reads one cell.
-func (im *importer) value(c column, header, s string, row int, errorf func(string, string, diag.Msg)) (any, bool) {
+func (im *importer) value(c column, header, s string, row int, errorf func(string, diag.Code, diag.Msg)) (any, bool) {
 	switch c.kind {
 	case vText:
 		return strings.Join(strings.Fields(s), " "), true
@@ -393,7 +368,7 @@ func (im *importer) value(c column, header, s string, row int, errorf func(strin
 	return nil, false
 }
 
-func (im *importer) ref(list []named, header, s string, errorf func(string, string, diag.Msg), what diag.Msg, dir string) (any, bool) {
+func (im *importer) ref(list []named, header, s string, errorf func(string, diag.Code, diag.Msg), what diag.Msg, dir string) (any, bool) {
 	found := findNamed(list, s)
 	switch len(found) {
 	case 1:

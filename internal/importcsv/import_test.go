@@ -157,7 +157,7 @@ func TestImportBadRows(t *testing.T) {
 		"!!!,,,,,,",
 	}, "\n"))
 	res, diags := Import(dir, "establishments", file, Options{})
-	want := strings.ReplaceAll(`FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
+	want := strings.ReplaceAll(`FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Tỉnh”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
 FILE:3: lỗi: cột “Loại hình”: không hiểu “công ty hợp danh”; ghi một trong: “công ty TNHH”, “công ty cổ phần”, “doanh nghiệp tư nhân”, “hợp tác xã”, “tổ hợp tác”, “hộ kinh doanh”, “cơ sở sản xuất” (hoặc để trống)
 FILE:4: lỗi: cột “Xã”: có 2 đơn vị hành chính tên “Tri Tôn”: huyen-tri-ton (huyện Tri Tôn), xa-tri-ton (xã Tri Tôn); ghi mã (id) của đơn vị
 FILE:5: lỗi: cột “Năm thành lập”: “năm 2010” không phải một năm; ghi năm bằng 4 chữ số, ví dụ 2020
@@ -198,7 +198,7 @@ func TestImportHeaderProblems(t *testing.T) {
 		{"projects", "Tên đề án\tNăm\tKinh phí\n",
 			"FILE:1: lỗi: thiếu cột bắt buộc “Hoạt động” (activity); thêm cột này vào dòng tiêu đề với một trong các tên: “Hoạt động”, “Nội dung”, “Nội dung hỗ trợ”, “activity”\n"},
 		{"establishments", "",
-			"FILE:1: lỗi: tệp trống: dòng 1 phải là dòng tiêu đề cột, ví dụ “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”\n"},
+			"FILE:1: lỗi: tệp trống: dòng 1 phải là dòng tiêu đề cột, ví dụ “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Tỉnh”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”\n"},
 		{"programmes", "Tên\n",
 			"lỗi: không nhập được loại hồ sơ “programmes”; các loại dùng được: establishments, products, projects\n"},
 	}
@@ -292,11 +292,11 @@ func TestImportSecondColumn(t *testing.T) {
 	_, diags := Import(dir, "establishments", file, Options{DryRun: true})
 	want := map[string]string{
 		"vi": `FILE:1: cảnh báo: 1 dòng không ghi đơn vị hành chính: đã ghi đơn vị của cả trang (tinh-vi-du); sửa lại khi biết xã, huyện của cơ sở
-FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
+FILE:1: cảnh báo: cột “Ghi chú” không dùng được nên bị bỏ qua; các cột dùng được: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Tỉnh”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
 FILE:1: cảnh báo: cột “Tên” ghi cùng trường name với cột “Tên cơ sở”: chỉ được đọc ở những dòng mà ô của cột “Tên cơ sở” để trống
 `,
 		"en": `FILE:1: warning: 1 rows give no administrative unit: the site's own unit (tinh-vi-du) was written; correct it once the commune or district is known
-FILE:1: warning: column “Ghi chú” is not used and is left out; the columns that can be used: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
+FILE:1: warning: column “Ghi chú” is not used and is left out; the columns that can be used: “Mã”, “Tên cơ sở”, “Loại hình”, “Quy mô”, “Ngành nghề”, “Địa chỉ”, “Ấp”, “Xã”, “Huyện”, “Tỉnh”, “Điện thoại”, “Email”, “Website”, “Công khai liên hệ”, “Năm thành lập”, “Mô tả”
 FILE:1: warning: column “Tên” fills the same field name as column “Tên cơ sở”: it is read only on rows where the cell of column “Tên cơ sở” is blank
 `,
 	}
@@ -306,5 +306,79 @@ FILE:1: warning: column “Tên” fills the same field name as column “Tên c
 		if got, w := b.String(), strings.ReplaceAll(want[lang], "FILE", filepath.ToSlash(file)); got != w {
 			t.Errorf("%s:\n%s\nwant:\n%s", lang, got, w)
 		}
+	}
+}
+
+// TestImportByNames imports a spreadsheet whose Xã, Huyện and Tỉnh columns
+// are written as before 1 July 2025 (former Hà Giang included, diacritics
+// left out on one row), on a site that names its province: each row gets
+// the right unit, read through the built-in gazetteer, and a commune that
+// is not in the district of its row is an error listing where it is.
+func TestImportByNames(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "trang")
+	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data", "site.yaml"), []byte("title: Khuyến công Tuyên Quang\nprovince: Tuyên Quang\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := golden.Input("co-so-truoc-2025.csv")
+	res, diags := Import(dir, "establishments", file, Options{})
+	want := map[string]string{
+		"vi": `testdata/co-so-truoc-2025.csv:5: lỗi: cột “Xã”: không có xã, phường, thị trấn, đặc khu nào tên "Yên Nguyên" trong huyện Hàm Yên, tỉnh Tuyên Quang (địa chỉ có ghi huyện nên được đọc theo các đơn vị trước 01/07/2025)
+ghi chú: xã Yên Nguyên thuộc huyện Chiêm Hóa, tỉnh Tuyên Quang, không thuộc huyện Hàm Yên: ghi district: Chiêm Hóa — unit: xa-yen-nguyen-huyen-chiem-hoa-tuyen-quang
+ghi chú: xã Yên Nguyên, tỉnh Tuyên Quang là đơn vị từ 01/07/2025: nếu đúng là nó, bỏ district — unit: xa-yen-nguyen-tuyen-quang-2025
+`,
+		"en": `testdata/co-so-truoc-2025.csv:5: error: column “Xã”: no commune, ward or township named "Yên Nguyên" in Hàm Yên district, Tuyên Quang province (an address with a district is read as before 1 July 2025)
+note: Yên Nguyên commune is in Chiêm Hóa district, Tuyên Quang province, not in Hàm Yên district: write district: Chiêm Hóa — unit: xa-yen-nguyen-huyen-chiem-hoa-tuyen-quang
+note: Yên Nguyên commune, Tuyên Quang province is a unit from 1 July 2025: if that is the one, leave district out — unit: xa-yen-nguyen-tuyen-quang-2025
+`,
+	}
+	for _, lang := range []string{"vi", "en"} {
+		var b strings.Builder
+		diags.Print(&b, lang)
+		if got := b.String(); got != want[lang] {
+			t.Errorf("%s:\n%s\nwant:\n%s", lang, got, want[lang])
+		}
+	}
+	if got := ids(res.Created); got != "htx-che-yen-nguyen@2 co-so-mien-dong-viet-quang@3 co-so-may-tre-thai-binh@4 cong-ty-go-my-lam@6" || res.Failed != 1 {
+		t.Errorf("created %s, %d failed", got, res.Failed)
+	}
+	m, diags := check(t, dir)
+	if len(diags) > 0 {
+		t.Errorf("imported records should check:\n%s", printed(diags))
+	}
+	for id, unit := range map[string]string{
+		"htx-che-yen-nguyen":         "xa-yen-nguyen-huyen-chiem-hoa-tuyen-quang",
+		"co-so-mien-dong-viet-quang": "tt-viet-quang-huyen-bac-quang-ha-giang",
+		"co-so-may-tre-thai-binh":    "xa-thai-binh-huyen-yen-son-tuyen-quang",
+		"cong-ty-go-my-lam":          "phuong-my-lam-tuyen-quang-2025",
+	} {
+		if e := m.EstablishmentByID[id]; e == nil || e.Address.Unit == nil || e.Address.Unit.ID != unit {
+			t.Errorf("%s: imported with the unit %v, want %s", id, e, unit)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "data", "establishments", "co-so-mien-dong-viet-quang.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "golden/establishments/co-so-mien-dong-viet-quang.yaml", data)
+}
+
+// TestImportUnitNotWithin checks, on a site without province:, that a
+// commune that is not in the district named on its row is an error, not a
+// district silently dropped.
+func TestImportUnitNotWithin(t *testing.T) {
+	dir := newSite(t)
+	appendFile(t, filepath.Join(dir, "data", "units.yaml"), units)
+	file := writeCSV(t, "co-so.csv", "Tên cơ sở,Xã,Huyện\nCơ sở F,xã Tri Tôn,huyện Tri Tôn\nCơ sở G,Cô Tô,huyện Tri Tôn\n")
+	res, diags := Import(dir, "establishments", file, Options{DryRun: true})
+	want := strings.ReplaceAll(`FILE:2: lỗi: cột “Xã”: xã Tri Tôn (xa-tri-ton) không thuộc huyện Tri Tôn (huyen-tri-ton) (cột “Huyện”) trong data/units.yaml; sửa một trong hai ô, hoặc sửa parent của đơn vị trong data/units.yaml
+`, "FILE", filepath.ToSlash(file))
+	if got := printed(diags); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if got := ids(res.Created); got != "co-so-g@3" {
+		t.Errorf("created %s", got)
 	}
 }

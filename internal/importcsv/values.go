@@ -46,7 +46,7 @@ func enumKey(enum, s string) (string, bool) {
 	}
 	bare := noCommas(f)
 	for _, v := range model.EnumValues(enum) {
-		for _, c := range []string{v.Key, v.Vi, v.En} {
+		for _, c := range []string{v.Key, v.Label.Vi, v.Label.En} {
 			c = foldHeader(c)
 			if f == c || bare == noCommas(c) {
 				return v.Key, true
@@ -73,7 +73,7 @@ func noCommas(s string) string {
 func enumChoices(enum string) string {
 	var out []string
 	for _, v := range model.EnumValues(enum) {
-		out = append(out, "“"+v.Vi+"”")
+		out = append(out, "“"+v.Label.Vi+"”")
 	}
 	return strings.Join(out, ", ")
 }

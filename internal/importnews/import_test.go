@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/khuyencong/khuyencong/internal/build"
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/docx/docxtest"
 	"github.com/khuyencong/khuyencong/internal/golden"
 	"github.com/khuyencong/khuyencong/internal/importnews"
@@ -46,6 +47,15 @@ func report(r *importnews.Result, site, lang string) string {
 func checkSite(t *testing.T, site string) {
 	t.Helper()
 	_, diags := build.Check(site, build.Options{Drafts: true})
+	// The test sites have no base_url: check notes that their print
+	// sheets carry no QR code, and nothing else.
+	var other diag.List
+	for _, d := range diags {
+		if d.Code != "sheet-qr" {
+			other = append(other, d)
+		}
+	}
+	diags = other
 	if len(diags) > 0 {
 		var b bytes.Buffer
 		diags.Print(&b, "vi")

@@ -598,6 +598,30 @@ var noises = []noise{
 	{"quảng cáo", "advertisement", "advertisements", nil, []string{"advert", "quangcao", "quang-cao", "banner", "sponsor", "adsbygoogle"}, []string{"ads", "ad", "adv", "qc"}},
 	{"nút chia sẻ, in bài, mạng xã hội", "share or print buttons", "share or print buttons", nil, []string{"share", "social", "sharing", "like-box", "fb-like"}, []string{"print", "btn-print"}},
 	{"từ khóa của trang", "tag list", "tag lists", nil, []string{"tags", "keyword", "tukhoa", "tu-khoa"}, []string{"tag"}},
+	// A dateline is found by dateline(), not by its class alone.
+	{"dòng ngày giờ đăng (ngày đã ghi vào date)", "dateline (its date is in date)", "datelines (the date is in date)", nil, nil, nil},
+}
+
+// datelineNoise is the index in noises of the dateline.
+var datelineNoise = len(noises) - 1
+
+// dateline reports whether an element is the page's dateline ("Thứ Bảy,
+// 05/10/2024 08:30"): a <time> element, or one whose class or id says it
+// holds a date, with little text besides a date. Its date is read into the
+// front matter, so the line would only repeat it in the body.
+func dateline(n *html.Node) bool {
+	if n.DataAtom != atom.Time && !dateish(n) {
+		return false
+	}
+	text := strings.TrimSpace(textOf(n))
+	if text == "" || len([]rune(text)) > 60 {
+		return false
+	}
+	if n.DataAtom == atom.Time {
+		return true
+	}
+	_, ok := parseDate(text)
+	return ok
 }
 
 // strip removes from the page what is not the article and anything that
@@ -654,6 +678,9 @@ func noiseKind(n *html.Node, total int) int {
 	}
 	if n.DataAtom == atom.Img || n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption {
 		return -1
+	}
+	if dateline(n) {
+		return datelineNoise
 	}
 	hidden := strings.Contains(strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", ""), "display:none")
 	for i, k := range noises {

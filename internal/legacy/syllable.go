@@ -18,14 +18,17 @@ var codas = []string{"ng", "nh", "ch", "c", "m", "n", "p", "t", ""}
 
 // nuclei are the vowel groups of Vietnamese syllables (with their glides),
 // written with ă, â, ê, ô, ơ, ư but without tone.
-var nuclei = map[string]bool{}
+var nuclei = wordSet(`a ă â e ê i y o ô ơ u ư
+	ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê
+	iêu yêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu`)
 
-func init() {
-	for _, v := range strings.Fields(`a ă â e ê i y o ô ơ u ư
-		ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê
-		iêu yêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu`) {
-		nuclei[v] = true
+// wordSet returns the set of the words of s, separated by spaces.
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		set[w] = true
 	}
+	return set
 }
 
 var tones = map[rune]bool{grave: true, acute: true, tilde: true, hook: true, dotBelow: true}

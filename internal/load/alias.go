@@ -24,8 +24,14 @@ const (
 
 // checkDuplicateKeys reports a key written twice in one mapping, at the
 // second one with a note at the first, and removes the second pair so that
-// later stages see each key once. It does not follow aliases.
+// later stages see each key once. It does not follow aliases, but checks
+// the values of the pairs it removes too: an alias elsewhere may name one.
 func checkDuplicateKeys(l *diag.List, path string, n *yaml.Node) {
+	for _, c := range n.Content {
+		if c.Kind != yaml.AliasNode {
+			checkDuplicateKeys(l, path, c)
+		}
+	}
 	if n.Kind == yaml.MappingNode && len(n.Content) >= 4 {
 		// Records have a few keys: below smallMapping pairs, looking back
 		// over the keys kept costs less than a map.
@@ -59,11 +65,6 @@ func checkDuplicateKeys(l *diag.List, path string, n *yaml.Node) {
 		}
 		clear(n.Content[len(out):])
 		n.Content = out
-	}
-	for _, c := range n.Content {
-		if c.Kind != yaml.AliasNode {
-			checkDuplicateKeys(l, path, c)
-		}
 	}
 }
 
@@ -208,22 +209,44 @@ func countText(n int64) string {
 }
 
 // expand replaces every alias by a copy of the value it names and applies
-// merge keys (<<: *defaults), in document order, so that each value named
-// is complete before it is copied. Only documents that passed
-// checkAliases reach it.
+// merge keys (<<: *defaults), in document order. Each value named is
+// expanded before it is copied, even one no longer in the tree (the value
+// of a key written twice, removed by checkDuplicateKeys). Only documents
+// that passed checkAliases reach it.
 func expand(l *diag.List, path string, n *yaml.Node) *yaml.Node {
+	e := expander{l: l, path: path}
+	return e.expand(n)
+}
+
+type expander struct {
+	l    *diag.List
+	path string
+	// done holds the anchored values (&name) already expanded.
+	done map[*yaml.Node]bool
+}
+
+func (e *expander) expand(n *yaml.Node) *yaml.Node {
 	if n.Kind == yaml.AliasNode {
 		if n.Alias == nil {
 			// The parser rejects an alias to no anchor; keep the place.
 			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}
 		}
-		return deepCopy(n.Alias)
+		return deepCopy(e.expand(n.Alias))
+	}
+	if n.Anchor != "" {
+		if e.done[n] {
+			return n
+		}
+		if e.done == nil {
+			e.done = make(map[*yaml.Node]bool)
+		}
+		e.done[n] = true
 	}
 	for i, ch := range n.Content {
-		n.Content[i] = expand(l, path, ch)
+		n.Content[i] = e.expand(ch)
 	}
 	if n.Kind == yaml.MappingNode {
-		applyMerge(l, path, n)
+		applyMerge(e.l, e.path, n)
 	}
 	return n
 }

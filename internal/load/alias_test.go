@@ -47,6 +47,19 @@ func TestExpandAliasesAndMerges(t *testing.T) {
 			diags: "x.yaml:1:4: lỗi: “<<” chỉ gộp được một bản ghi (các dòng “khóa: giá trị”), ví dụ: <<: *mac_dinh\n",
 		},
 		{
+			name:  "alias to the value of a key written twice",
+			src:   "y: &y 1\na: 2\na: &x [*y]\nb: *x\n",
+			want:  "map 1:1 \n  scalar 1:1 y\n  scalar 1:4 1\n  scalar 2:1 a\n  scalar 2:4 2\n  scalar 4:1 b\n  seq 3:4 \n    scalar 1:4 1\n",
+			diags: "x.yaml:3:1: lỗi: khóa “a” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 2): hãy xóa hoặc gộp một trong hai dòng\nx.yaml:2:1: ghi chú: khóa “a” được viết lần đầu ở đây\n",
+		},
+		{
+			name: "key written twice inside the value of a key written twice",
+			src:  "a: 1\na: &x {b: 1, b: 2}\nc: *x\n",
+			want: "map 1:1 \n  scalar 1:1 a\n  scalar 1:4 1\n  scalar 3:1 c\n  map 2:4 \n    scalar 2:8 b\n    scalar 2:11 1\n",
+			diags: "x.yaml:2:14: lỗi: khóa “b” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 2): hãy xóa hoặc gộp một trong hai dòng\nx.yaml:2:8: ghi chú: khóa “b” được viết lần đầu ở đây\n" +
+				"x.yaml:2:1: lỗi: khóa “a” được viết hai lần trong cùng một bản ghi (lần đầu ở dòng 1): hãy xóa hoặc gộp một trong hai dòng\nx.yaml:1:1: ghi chú: khóa “a” được viết lần đầu ở đây\n",
+		},
+		{
 			name: "many aliases within the limit",
 			src:  "a: &a [" + strings.Repeat("1,", 999) + "1]\nb: [" + strings.Repeat("*a,", 99) + "*a]\n",
 		},

@@ -55,20 +55,43 @@ func FuzzParseYAML(f *testing.F) {
 		if root.Kind != yaml.MappingNode && root.Kind != yaml.SequenceNode {
 			t.Fatalf("root of kind %v handed on", root.Kind)
 		}
-		var walk func(n *yaml.Node, depth int)
-		walk = func(n *yaml.Node, depth int) {
-			if n.Kind == yaml.AliasNode {
-				t.Fatalf("alias left at %d:%d", n.Line, n.Column)
-			}
-			if depth > MaxDepth {
-				t.Fatalf("nesting deeper than %d", MaxDepth)
-			}
-			for _, c := range n.Content {
-				walk(c, depth+1)
+		checkPlain(t, root)
+	})
+}
+
+// checkPlain fails unless the tree under root keeps the promises of
+// Doc.Root: no alias, no merge key, no scalar key twice in a mapping,
+// nesting within MaxDepth.
+func checkPlain(t *testing.T, root *yaml.Node) {
+	t.Helper()
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if n.Kind == yaml.AliasNode {
+			t.Fatalf("alias left at %d:%d", n.Line, n.Column)
+		}
+		if depth > MaxDepth {
+			t.Fatalf("nesting deeper than %d", MaxDepth)
+		}
+		if n.Kind == yaml.MappingNode {
+			seen := map[string]bool{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if isMergeKey(k) {
+					t.Fatalf("merge key left at %d:%d", k.Line, k.Column)
+				}
+				if k.Kind == yaml.ScalarNode {
+					if seen[k.Value] {
+						t.Fatalf("key %q twice at %d:%d", k.Value, k.Line, k.Column)
+					}
+					seen[k.Value] = true
+				}
 			}
 		}
-		walk(root, 1)
-	})
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 1)
 }
 
 // FuzzSplitFrontMatter checks that the parts SplitFrontMatter returns put
@@ -130,11 +153,15 @@ func FuzzLoadPage(f *testing.F) {
 	f.Add("---\ntitle: A\n---\nBody\n")
 	f.Add("---\n- a\n---\n")
 	f.Add("---\na: \"x\n---\n")
+	f.Add("---\nd: &d {tags: [a]}\n<<: *d\ntitle: A\ntitle: B\n---\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		var l diag.List
 		p := parsePage(&l, "p.md", "p", false, src)
-		if p != nil && p.Front != nil && p.Front.Kind != yaml.MappingNode {
-			t.Fatalf("front matter of kind %v", p.Front.Kind)
+		if p != nil && p.Front != nil {
+			if p.Front.Kind != yaml.MappingNode {
+				t.Fatalf("front matter of kind %v", p.Front.Kind)
+			}
+			checkPlain(t, p.Front)
 		}
 		if p == nil && !l.HasErrors() {
 			t.Fatal("page dropped without an error")

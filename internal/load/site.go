@@ -55,7 +55,16 @@ type Doc struct {
 	Path string
 	// Root is the document's top node: a mapping (one record) or a
 	// sequence (a list of records). Load reports a file that holds anything
-	// else and does not return it.
+	// else and does not return it. The tree under Root is plain YAML, as
+	// later stages may read it without further checks (FuzzParseYAML holds
+	// load to it):
+	//   - no alias node: each alias (*name) is replaced by a copy of the
+	//     value it names (&name);
+	//   - no merge key: each “<<” is replaced by the pairs of the mappings
+	//     it names that its mapping does not write itself;
+	//   - no mapping with two scalar keys of the same value: the second is
+	//     reported and removed;
+	//   - no nesting deeper than MaxDepth.
 	Root *yaml.Node
 }
 
@@ -67,7 +76,8 @@ type Page struct {
 	Slug string
 	// Bundle is true for <slug>/index.md: files beside it belong to it.
 	Bundle bool
-	// Front is the front-matter mapping; nil when the file has none.
+	// Front is the front-matter mapping, nil when the file has none; the
+	// tree under it keeps the promises of Doc.Root.
 	Front *yaml.Node
 	// Body is the Markdown after the front matter, NFC-normalised, with
 	// LF line endings.

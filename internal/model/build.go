@@ -58,6 +58,8 @@ type builder struct {
 	// raw are the references read, resolved once every collection is
 	// decoded.
 	raw refsOf
+	// gz is the built-in gazetteer as the site uses it (builtin.go).
+	gz builtinUnits
 	// related are the articles' related ids, with the walker that reports
 	// on each article, in the order read.
 	related []pendingRelated
@@ -81,20 +83,21 @@ type idDef struct {
 // kindInfo describes a record kind for messages.
 type kindInfo struct {
 	collection string
-	vi, en     string
+	// name is what messages call a record of the kind.
+	name diag.Msg
 	// nameKey is the field the id defaults from ("" when none).
 	nameKey string
 	schema  schema
 }
 
 var (
-	kindUnit          = kindInfo{"units", "đơn vị hành chính", "unit", "", unitSchema}
-	kindEstablishment = kindInfo{"establishments", "cơ sở", "establishment", "name", establishmentSchema}
-	kindProduct       = kindInfo{"products", "sản phẩm", "product", "name", productSchema}
-	kindRound         = kindInfo{"recognitions", "vòng bình chọn", "recognition round", "", roundSchema}
-	kindProject       = kindInfo{"projects", "đề án", "project", "title", projectSchema}
-	kindProgramme     = kindInfo{"programmes", "chương trình", "programme", "name", programmeSchema}
-	kindReport        = kindInfo{"reports", "báo cáo", "report", "", reportSchema}
+	kindUnit          = kindInfo{"units", diag.Msg{Vi: "đơn vị hành chính", En: "unit"}, "", unitSchema}
+	kindEstablishment = kindInfo{"establishments", diag.Msg{Vi: "cơ sở", En: "establishment"}, "name", establishmentSchema}
+	kindProduct       = kindInfo{"products", diag.Msg{Vi: "sản phẩm", En: "product"}, "name", productSchema}
+	kindRound         = kindInfo{"recognitions", diag.Msg{Vi: "vòng bình chọn", En: "recognition round"}, "", roundSchema}
+	kindProject       = kindInfo{"projects", diag.Msg{Vi: "đề án", En: "project"}, "title", projectSchema}
+	kindProgramme     = kindInfo{"programmes", diag.Msg{Vi: "chương trình", En: "programme"}, "name", programmeSchema}
+	kindReport        = kindInfo{"reports", diag.Msg{Vi: "báo cáo", En: "report"}, "", reportSchema}
 
 	// kinds lists every record kind, for messages about an id of another
 	// collection than a field accepts.
@@ -132,30 +135,27 @@ func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) 
 	}
 	var entries []*entry
 	for _, doc := range docs {
-		root := deref(doc.Root)
-		if root == nil {
-			continue
-		}
+		root := doc.Root
 		var nodes []*yaml.Node
 		switch root.Kind {
 		case yaml.MappingNode:
 			nodes = []*yaml.Node{root}
 		case yaml.SequenceNode:
 			for _, item := range root.Content {
-				if it := deref(item); it != nil && it.Kind == yaml.MappingNode {
-					nodes = append(nodes, it)
+				if item.Kind == yaml.MappingNode {
+					nodes = append(nodes, item)
 				} else {
 					entries = append(entries, &entry{problem: diag.Diagnostic{
 						Pos: diag.Pos{File: doc.Path, Line: item.Line, Col: item.Column}, Severity: diag.Error, Code: "wrong-type", Msg: diag.Msg{
-							Vi: fmt.Sprintf("mỗi mục của danh sách phải là một %s (các dòng “khóa: giá trị”)", k.vi),
-							En: fmt.Sprintf("each item of the list must be one %s (“key: value” lines)", k.en)}}})
+							Vi: fmt.Sprintf("mỗi mục của danh sách phải là một %s (các dòng “khóa: giá trị”)", k.name.Vi),
+							En: fmt.Sprintf("each item of the list must be one %s (“key: value” lines)", k.name.En)}}})
 				}
 			}
 		default:
 			entries = append(entries, &entry{problem: diag.Diagnostic{
 				Pos: diag.Pos{File: doc.Path, Line: root.Line, Col: root.Column}, Severity: diag.Error, Code: "wrong-type", Msg: diag.Msg{
-					Vi: fmt.Sprintf("tệp phải chứa một %s (các dòng “khóa: giá trị”) hoặc một danh sách", k.vi),
-					En: fmt.Sprintf("the file must hold one %s (“key: value” lines) or a list of them", k.en)}}})
+					Vi: fmt.Sprintf("tệp phải chứa một %s (các dòng “khóa: giá trị”) hoặc một danh sách", k.name.Vi),
+					En: fmt.Sprintf("the file must hold one %s (“key: value” lines) or a list of them", k.name.En)}}})
 			continue
 		}
 		for _, n := range nodes {
@@ -240,19 +240,19 @@ func parallel(n int, f func(i int)) {
 }
 
 // recLabel names a record: `cơ sở "yen-huong-vina"`.
-func recLabel(k kindInfo, id string) recName {
+func recLabel(k kindInfo, id string) diag.Msg {
 	if k.collection == "reports" {
 		switch {
 		case id == "":
-			return recName{Vi: "báo cáo chưa ghi năm", En: "report without a year"}
+			return diag.Msg{Vi: "báo cáo chưa ghi năm", En: "report without a year"}
 		case len(id) == 4 && strings.Trim(id, "0123456789") == "":
-			return recName{Vi: "báo cáo năm " + id, En: "report for " + id}
+			return diag.Msg{Vi: "báo cáo năm " + id, En: "report for " + id}
 		}
 	}
 	if id == "" {
-		return recName{Vi: k.vi + " chưa có tên", En: k.en + " without a name"}
+		return diag.Msg{Vi: k.name.Vi + " chưa có tên", En: k.name.En + " without a name"}
 	}
-	return recName{Vi: fmt.Sprintf("%s %q", k.vi, id), En: fmt.Sprintf("%s %q", k.en, id)}
+	return diag.Msg{Vi: fmt.Sprintf("%s %q", k.name.Vi, id), En: fmt.Sprintf("%s %q", k.name.En, id)}
 }
 
 // peekNode returns the value node of key in mapping n, without checks.
@@ -260,9 +260,9 @@ func peekNode(n *yaml.Node, key string) *yaml.Node {
 	if key == "" || n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
-	for _, p := range pairs(n) {
-		if p[0].Value == key {
-			if v := deref(p[1]); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) {
+	for k, v := range pairs(n) {
+		if k.Value == key {
+			if v.Kind == yaml.ScalarNode && !isNull(v) {
 				return v
 			}
 			return nil
@@ -313,14 +313,14 @@ func (b *builder) register(k kindInfo, w *walker, n *yaml.Node, id string, deriv
 	note := diag.Related{Pos: first.pos, Msg: diag.M("định nghĩa lần đầu ở đây", "first defined here")}
 	if derived || first.derived {
 		w.fail(n, "url-collision", "", diag.Msg{
-			Vi: fmt.Sprintf("trùng địa chỉ trang (id %q) với một %s khác ở %s: hai tên cho cùng một id; hãy ghi id khác nhau cho hai bản ghi, ví dụ id: %s-2", id, k.vi, first.pos, id),
-			En: fmt.Sprintf("the page address (id %q) collides with another %s at %s: two names give the same id; write different ids for the two records, e.g. id: %s-2", id, k.en, first.pos, id),
+			Vi: fmt.Sprintf("trùng địa chỉ trang (id %q) với một %s khác ở %s: hai tên cho cùng một id; hãy ghi id khác nhau cho hai bản ghi, ví dụ id: %s-2", id, k.name.Vi, first.pos, id),
+			En: fmt.Sprintf("the page address (id %q) collides with another %s at %s: two names give the same id; write different ids for the two records, e.g. id: %s-2", id, k.name.En, first.pos, id),
 		}, note)
 		return false
 	}
 	w.fail(n, "duplicate-id", "", diag.Msg{
-		Vi: fmt.Sprintf("id %q đã dùng cho một %s khác ở %s; mỗi id chỉ được dùng một lần", id, k.vi, first.pos),
-		En: fmt.Sprintf("id %q is already used by another %s at %s; each id may be used only once", id, k.en, first.pos),
+		Vi: fmt.Sprintf("id %q đã dùng cho một %s khác ở %s; mỗi id chỉ được dùng một lần", id, k.name.Vi, first.pos),
+		En: fmt.Sprintf("id %q is already used by another %s at %s; each id may be used only once", id, k.name.En, first.pos),
 	}, note)
 	return false
 }

@@ -157,6 +157,22 @@ func TestExampleSite(t *testing.T) {
 	if len(m.Establishments) == 0 || len(m.News) == 0 {
 		t.Errorf("example site: %d establishments, %d news", len(m.Establishments), len(m.News))
 	}
+	// The example keeps its own units.yaml beside province: An Giang: each
+	// of its units stands for the built-in one of the same id or code, so
+	// that none is doubled, and the gazetteer fills what it leaves out.
+	if strings.Contains(buf.String(), "ghi chú:") {
+		t.Errorf("example site: a unit of units.yaml differs from the built-in one:\n%s", buf.String())
+	}
+	if len(m.Units) != 14 {
+		var ids []string
+		for _, u := range m.Units {
+			ids = append(ids, u.ID)
+		}
+		t.Errorf("example site: %d units, want the 14 of units.yaml: %s", len(m.Units), strings.Join(ids, " "))
+	}
+	if u := m.UnitByID["an-giang-2025"]; u == nil || u.Code != "91" || len(u.FormedFrom) != 2 {
+		t.Errorf("example site: an-giang-2025 is %+v, want code 91 from the built-in gazetteer, formed from two provinces", u)
+	}
 }
 
 // FuzzBuild feeds arbitrary YAML as one file of each collection and as the
@@ -181,19 +197,38 @@ func FuzzBuild(f *testing.F) {
 	f.Add("scheme: cnnt\nlevel: tinh\nyear: 2020\nstatus: dang_binh_chon\nprizes: {a: {amount: 1, approx: hon}}\nentries_by_group: {x: 1}\nawards: [{name: X, unit: viet-nam}]\nnext_level: [x]\n")
 	f.Add("period: {from: 2021, to: 2016}\nunit: viet-nam\nreported: {leverage: 1.8, ocop_in_force: 3}\nshares: [{metric: x, of: y, percent: -1}]\n")
 	f.Add("- {id: a, name: A, type: quoc_gia, parents: [{unit: a, from: 2020}, {unit: b}]}\n")
+	// Addresses and units by names, read by the built-in gazetteer.
+	f.Add("name: X\naddress: {commune: xã Yên Nguyên, district: H. Chiêm Hoá, province: Tuyên Quang}\n")
+	f.Add("name: X\naddress: {commune: Phu Thanh, district: Phu Tan, province: An Giang}\n")
+	f.Add("name: X\naddress: {commune: P1, district: Q.3, province: TP.HCM, unit: an-giang}\n")
+	f.Add("name: X\naddress: {commune: Tri Tôn}\n")
+	f.Add("title: X\nyear: 2020\nactivity: khac\nunit: {district: Tri Ton}\n")
+	f.Add("year: 2020\nunit: {commune: Mỹ Hoà Hưng, province: An Giang}\n")
+	f.Add("title: T\nprovince: [An Giang, Hà Giang, '08', all]\n")
+	f.Add("- {id: tp-long-xuyen, name: Long Xuyên, type: thanh_pho, code: '883', valid_to: 2025-06-30}\n- {id: x, name: Y, type: xa, code: '30337'}\n")
 	f.Fuzz(func(t *testing.T, data string) {
 		for _, target := range []string{
 			"data/site.yaml", "data/units.yaml", "data/establishments/x.yaml", "data/products/x.yaml",
 			"data/recognitions/x.yaml", "data/projects/x.yaml", "data/programmes/x.yaml", "data/reports/x.yaml",
 			"content/news/x.md",
 		} {
-			files := baseSite()
-			if strings.HasSuffix(target, ".md") {
-				files[target] = "---\n" + data + "\n---\n"
-			} else {
-				files[target] = data
+			// The base site, and the base site naming its province, so
+			// that names go through the built-in gazetteer.
+			for _, province := range []bool{false, true} {
+				files := baseSite()
+				if province {
+					if target == "data/site.yaml" {
+						continue
+					}
+					files["data/site.yaml"] = "title: Khuyến công Thử\narea: an-giang\nprovince: An Giang\n"
+				}
+				if strings.HasSuffix(target, ".md") {
+					files[target] = "---\n" + data + "\n---\n"
+				} else {
+					files[target] = data
+				}
+				checkDiagnostics(t, files, Options{Drafts: true})
 			}
-			checkDiagnostics(t, files, Options{Drafts: true})
 		}
 	})
 }

@@ -2,22 +2,14 @@ package model
 
 import (
 	"fmt"
-	"math"
-	"strconv"
+	"iter"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
-	"github.com/khuyencong/khuyencong/internal/vi"
 )
-
-// recName names the record a diagnostic is about, in both languages:
-// `cơ sở "yen-huong-vina"` / `establishment "yen-huong-vina"`.
-type recName struct {
-	Vi, En string
-}
 
 // value is one checked field value. Only the member matching the field's
 // kind is set; node is the YAML node it came from, for positions.
@@ -81,7 +73,9 @@ func (o *object) strings(key string) []string {
 type walker struct {
 	diags *diag.List
 	file  string
-	rec   recName
+	// rec names the record the diagnostics are about:
+	// `cơ sở "yen-huong-vina"` / `establishment "yen-huong-vina"`.
+	rec diag.Msg
 	// assets are the files under content/; bundle is the content-relative
 	// folder of an article bundle, where photo paths may be relative.
 	assets *assetIndex
@@ -97,22 +91,27 @@ func (w *walker) pos(n *yaml.Node) diag.Pos {
 
 // fail reports an error about the field at path (empty for the record
 // itself): `đề án "x", trường budget: …`.
-func (w *walker) fail(n *yaml.Node, code, path string, msg diag.Msg, notes ...diag.Related) {
+func (w *walker) fail(n *yaml.Node, code diag.Code, path string, msg diag.Msg, notes ...diag.Related) {
 	w.failAt(w.pos(n), code, path, msg, notes...)
 }
 
 // failAt is fail at a position kept instead of a node.
-func (w *walker) failAt(pos diag.Pos, code, path string, msg diag.Msg, notes ...diag.Related) {
+func (w *walker) failAt(pos diag.Pos, code diag.Code, path string, msg diag.Msg, notes ...diag.Related) {
 	w.diags.Error(pos, code, w.where(path, msg), notes...)
 }
 
-func (w *walker) warn(n *yaml.Node, code, path string, msg diag.Msg) {
+func (w *walker) warn(n *yaml.Node, code diag.Code, path string, msg diag.Msg) {
 	w.diags.Warn(w.pos(n), code, w.where(path, msg))
 }
 
 // warn2 is warn at a position kept instead of a node.
-func (w *walker) warn2(pos diag.Pos, code, path string, msg diag.Msg) {
+func (w *walker) warn2(pos diag.Pos, code diag.Code, path string, msg diag.Msg) {
 	w.diags.Warn(pos, code, w.where(path, msg))
+}
+
+// noteAt reports a note: something worth knowing that needs no change.
+func (w *walker) noteAt(pos diag.Pos, code diag.Code, path string, msg diag.Msg) {
+	w.diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Note, Code: code, Msg: w.where(path, msg)})
 }
 
 func (w *walker) where(path string, msg diag.Msg) diag.Msg {
@@ -125,25 +124,9 @@ func (w *walker) where(path string, msg diag.Msg) diag.Msg {
 	}
 }
 
-// maxAliasDepth bounds the aliases followed from one node.
-const maxAliasDepth = 16
-
-// deref follows aliases; nil when they do not end in a node.
-func deref(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
-		if i == maxAliasDepth {
-			return nil
-		}
-		n = n.Alias
-	}
-	if n != nil && n.Kind == yaml.DocumentNode {
-		if len(n.Content) == 0 {
-			return nil
-		}
-		return deref(n.Content[0])
-	}
-	return n
-}
+// The nodes the walker reads are those load hands on (see load.Doc): no
+// alias, no merge key, no key written twice in a mapping. It reads them as
+// they are.
 
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
@@ -156,81 +139,31 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// pairs returns the key and value nodes of a mapping, explicit keys first,
-// then the keys merged in with `<<: *anchor` that are not written
-// explicitly. Each merged mapping is read once, however often it is named,
-// so that merges cannot multiply.
-func pairs(n *yaml.Node) [][2]*yaml.Node {
-	visited := map[*yaml.Node]bool{n: true}
-	return appendPairs(nil, n, visited, 0)
-}
-
-func appendPairs(out [][2]*yaml.Node, n *yaml.Node, visited map[*yaml.Node]bool, depth int) [][2]*yaml.Node {
-	var merges []*yaml.Node
-	start := len(out)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Tag == "!!merge" {
-			merges = append(merges, v)
-			continue
-		}
-		out = append(out, [2]*yaml.Node{k, v})
-	}
-	if len(merges) == 0 || depth >= maxAliasDepth {
-		return out
-	}
-	seen := make(map[string]bool, len(out)-start)
-	for _, p := range out[start:] {
-		seen[p[0].Value] = true
-	}
-	for _, v := range merges {
-		src := deref(v)
-		if src == nil {
-			continue
-		}
-		froms := []*yaml.Node{src}
-		if src.Kind == yaml.SequenceNode {
-			froms = src.Content
-		}
-		for _, f := range froms {
-			f = deref(f)
-			if f == nil || f.Kind != yaml.MappingNode || visited[f] {
-				continue
-			}
-			visited[f] = true
-			for _, p := range appendPairs(nil, f, visited, depth+1) {
-				if !seen[p[0].Value] {
-					seen[p[0].Value] = true
-					out = append(out, p)
-				}
+// pairs yields the keys and values of mapping n, in the order written.
+func pairs(n *yaml.Node) iter.Seq2[*yaml.Node, *yaml.Node] {
+	return func(yield func(k, v *yaml.Node) bool) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if !yield(n.Content[i], n.Content[i+1]) {
+				return
 			}
 		}
 	}
-	return out
 }
 
 // mapping checks a mapping against fields. It returns nil when n is not a
 // mapping.
 func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
+	if n.Kind != yaml.MappingNode {
 		w.fail(n, "wrong-type", path, diag.M(
 			"phải là một bảng các dòng “khóa: giá trị”",
 			"must be a mapping of “key: value” lines"))
 		return nil
 	}
 	o := &object{node: n, vals: make(map[string]value)}
-	seen := make(map[string]*yaml.Node)
-	for _, p := range pairs(n) {
-		k, v := p[0], p[1]
+	written := make(map[string]bool)
+	for k, v := range pairs(n) {
 		key := k.Value
-		if first, dup := seen[key]; dup {
-			w.fail(k, "duplicate-key", "", diag.M(
-				"khóa %q được ghi hai lần", "key %q is written twice", join(path, key)),
-				diag.Related{Pos: w.pos(first), Msg: diag.M("ghi lần đầu ở đây", "first written here")})
-			continue
-		}
-		seen[key] = k
+		written[key] = true
 		f, ok := schema(fields).lookup(key)
 		if !ok {
 			w.unknownKey(k, path, key, schema(fields).keys())
@@ -239,20 +172,30 @@ func (w *walker) mapping(n *yaml.Node, fields []field, path string) *object {
 		before := len(*w.diags)
 		if val, ok := w.value(v, f, join(path, key)); ok {
 			o.vals[key] = val
-		} else if f.required && len(*w.diags) == before {
+		} else if f.required && len(*w.diags) == before && !hasAny(n, f.unless) {
 			w.fail(k, "missing-field", "", withSilent(diag.M(
 				"trường bắt buộc %q đang để trống", "required field %q is empty", join(path, key)), f))
 		}
 	}
 	for _, f := range fields {
-		if f.required {
-			if _, ok := o.vals[f.key]; !ok && seen[f.key] == nil {
+		if f.required && !hasAny(n, f.unless) {
+			if _, ok := o.vals[f.key]; !ok && !written[f.key] {
 				w.fail(n, "missing-field", "", withSilent(diag.M(
 					"thiếu trường bắt buộc %q", "required field %q is missing", join(path, f.key)), f))
 			}
 		}
 	}
 	return o
+}
+
+// hasAny reports whether mapping n writes a value for one of keys.
+func hasAny(n *yaml.Node, keys []string) bool {
+	for _, k := range keys {
+		if peekNode(n, k) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // withSilent ends the message about a missing required field with what to
@@ -280,396 +223,52 @@ func (w *walker) unknownKey(k *yaml.Node, path, key string, known []string) {
 }
 
 // value checks one value against its field. ok is false when the value is
-// null (treated as absent) or wrong (reported).
+// null (treated as absent) or wrong (reported by the reader of its kind).
 func (w *walker) value(n *yaml.Node, f field, path string) (value, bool) {
-	n = deref(n)
-	if n == nil {
-		w.fail(n, "wrong-type", path, diag.M("tham chiếu (*) không trỏ tới giá trị nào", "the alias (*) points at no value"))
-		return value{}, false
-	}
 	if isNull(n) {
 		return value{}, false
 	}
-	v := value{node: n}
 	switch f.kind {
-	case kString, kMarkdown, kRef:
-		if !w.scalar(n, path) {
-			return v, false
-		}
-		v.s = strings.TrimSpace(n.Value)
-		if f.kind == kMarkdown {
-			v.s = n.Value
-		}
-		if v.s == "" && f.kind != kMarkdown {
-			return v, false
-		}
+	case kString, kRef:
+		return w.readText(n, path)
+	case kMarkdown:
+		return w.readMarkdown(n, path)
 	case kInt, kAmount:
-		n, ok := w.integer(n, path, f.kind == kAmount)
-		if !ok {
-			return v, false
-		}
-		v.n = n
+		return w.readInt(n, path, f.kind == kAmount)
 	case kYear:
-		y, ok := w.year(n, path)
-		if !ok {
-			return v, false
-		}
-		v.n = int64(y)
+		return w.readYear(n, path)
 	case kDate:
-		d, ok := w.date(n, path)
-		if !ok {
-			return v, false
-		}
-		v.d = d
+		return w.readDate(n, path)
 	case kTime:
-		t, ok := w.time(n, path)
-		if !ok {
-			return v, false
-		}
-		v.t = t
+		return w.readTime(n, path)
 	case kMoney:
-		m, ok := w.moneyValue(n, path)
-		if !ok {
-			return v, false
-		}
-		v.money = m
+		return w.readMoney(n, path)
 	case kEnum:
-		if !w.scalar(n, path) {
-			return v, false
-		}
-		key := strings.TrimSpace(n.Value)
-		if !enumHas(f.enum, key) {
-			w.unknownEnum(n, path, f.enum, key)
-			return v, false
-		}
-		v.s = key
+		return w.readEnum(n, f.enum, path)
 	case kBool:
-		var b bool
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
-			w.fail(n, "wrong-type", path, diag.M(
-				"phải là true (có) hoặc false (không); đang ghi %q",
-				"must be true or false; found %q", short(n)))
-			return v, false
-		}
-		v.b = b
+		return w.readBool(n, path)
 	case kFloat:
-		if !w.scalar(n, path) {
-			return v, false
-		}
-		x, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64)
-		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			w.fail(n, "wrong-type", path, diag.M(
-				"phải là một số, dùng dấu chấm thập phân, ví dụ 85.5; đang ghi %q",
-				"must be a number with a decimal point, e.g. 85.5; found %q", n.Value))
-			return v, false
-		}
-		if x < 0 {
-			w.fail(n, "negative", path, diag.M("không được là số âm (%s)", "must not be negative (%s)", n.Value))
-			return v, false
-		}
-		v.f = x
+		return w.readFloat(n, path)
 	case kList:
-		if n.Kind != yaml.SequenceNode {
-			w.fail(n, "wrong-type", path, diag.M(
-				"phải là một danh sách: mỗi mục một dòng bắt đầu bằng “- ”, hoặc [a, b]",
-				"must be a list: one item per line starting with “- ”, or [a, b]"))
-			return v, false
-		}
-		for i, item := range n.Content {
-			if iv, ok := w.value(item, *f.elem, fmt.Sprintf("%s[%d]", path, i)); ok {
-				v.list = append(v.list, iv)
-			}
-		}
+		return w.readList(n, *f.elem, path)
 	case kMapping:
-		o := w.mapping(n, f.fields, path)
-		if o == nil {
-			return v, false
-		}
-		v.obj = o
+		return w.readMapping(n, f.fields, path)
 	case kPhoto:
-		o := w.mapping(n, f.fields, path)
-		if o == nil {
-			return v, false
-		}
-		if fv, ok := o.vals["file"]; ok {
-			file, ok := w.photoFile(fv.node, join(path, "file"), fv.s)
-			if !ok {
-				return v, false
-			}
-			fv.s = file
-			o.vals["file"] = fv
-		} else {
-			return v, false
-		}
-		v.obj = o
+		return w.readPhoto(n, f.fields, path)
 	case kLabels:
-		if n.Kind != yaml.MappingNode {
-			w.fail(n, "wrong-type", path, diag.M(
-				"phải là một bảng các dòng “nhãn: giá trị”", "must be a mapping of “label: value” lines"))
-			return v, false
-		}
-		for _, p := range pairs(n) {
-			val := deref(p[1])
-			if val == nil || isNull(val) {
-				continue
-			}
-			if !w.scalar(val, join(path, p[0].Value)) {
-				continue
-			}
-			v.labels = append(v.labels, Spec{Label: strings.TrimSpace(p[0].Value), Value: strings.TrimSpace(val.Value)})
-		}
+		return w.readLabels(n, path)
 	case kSuccessor:
-		if n.Kind == yaml.MappingNode {
-			o := w.mapping(n, successorFields, path)
-			if o == nil || !o.has("unit") {
-				return v, false
-			}
-			v.s, v.b, v.node = o.str("unit"), o.boolean("partial"), o.at("unit")
-			break
-		}
-		if !w.scalar(n, path) {
-			return v, false
-		}
-		v.s = strings.TrimSpace(n.Value)
+		return w.readSuccessor(n, path)
+	case kStrings:
+		return w.readStrings(n, path)
+	case kUnit:
+		return w.readUnit(n, f.fields, path)
 	case kReported:
-		q, ok := w.reported(n, path)
-		if !ok {
-			return v, false
-		}
-		v.quantities = q
+		return w.readReported(n, path)
 	case kCount:
-		q, ok := w.countValue(n, path)
-		if !ok {
-			return v, false
-		}
-		v.q = q
+		return w.readCount(n, path)
 	case kCounts:
-		cs, ok := w.countMap(n, f.enum, path)
-		if !ok {
-			return v, false
-		}
-		v.counts = cs
+		return w.readCounts(n, f.enum, path)
 	}
-	return v, true
-}
-
-func short(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.ScalarNode:
-		return n.Value
-	case yaml.SequenceNode:
-		return "[…]"
-	case yaml.MappingNode:
-		return "{…}"
-	}
-	return ""
-}
-
-func (w *walker) scalar(n *yaml.Node, path string) bool {
-	if n.Kind == yaml.ScalarNode {
-		return true
-	}
-	w.fail(n, "wrong-type", path, diag.M(
-		"phải là một giá trị đơn (chữ hoặc số), không phải danh sách hay bảng",
-		"must be a single value (text or number), not a list or mapping"))
-	return false
-}
-
-// integer parses a whole number written in decimal digits. money selects
-// the explanation given for amounts of đồng.
-func (w *walker) integer(n *yaml.Node, path string, money bool) (int64, bool) {
-	if !w.scalar(n, path) {
-		return 0, false
-	}
-	s := strings.TrimSpace(n.Value)
-	digits := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
-	x, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || digits == "" || strings.ContainsAny(digits, "+-") {
-		if money {
-			w.fail(n, "wrong-type", path, moneyText(s, strings.HasSuffix(path, ".amount") || strings.HasSuffix(path, ".value")))
-		} else if c, ok := vi.ParseGrouped(s); ok {
-			w.fail(n, "wrong-type", path, diag.M(
-				"phải là một số nguyên chỉ gồm chữ số: ghi %d thay cho %q",
-				"must be a whole number of digits only: write %d instead of %q", c, s))
-		} else {
-			w.fail(n, "wrong-type", path, diag.M(
-				"phải là một số nguyên, ví dụ 12 (chỉ gồm chữ số); đang ghi %q",
-				"must be a whole number, e.g. 12 (digits only); found %q", s))
-		}
-		return 0, false
-	}
-	if x < 0 {
-		w.fail(n, "negative", path, diag.M("không được là số âm (%s)", "must not be negative (%s)", s))
-		return 0, false
-	}
-	return x, true
-}
-
-func (w *walker) year(n *yaml.Node, path string) (int, bool) {
-	if !w.scalar(n, path) {
-		return 0, false
-	}
-	s := strings.TrimSpace(n.Value)
-	y, err := strconv.Atoi(s)
-	if err != nil || len(s) != 4 || y < 1000 {
-		w.fail(n, "wrong-type", path, diag.M(
-			"phải là một năm gồm 4 chữ số, ví dụ 2020; đang ghi %q",
-			"must be a year of four digits, e.g. 2020; found %q", s))
-		return 0, false
-	}
-	return y, true
-}
-
-const dateForms = "YYYY-MM-DD, YYYY-MM hoặc YYYY, ví dụ 2021-08-17"
-const dateFormsEn = "YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-08-17"
-
-func (w *walker) date(n *yaml.Node, path string) (Date, bool) {
-	if !w.scalar(n, path) {
-		return Date{}, false
-	}
-	s := strings.TrimSpace(n.Value)
-	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
-		if _, ok := parseTime(s); ok {
-			s = s[:10]
-		}
-	}
-	d, problem := parseDate(s)
-	if problem.Vi != "" {
-		if msg, ok := dayFirst(s); ok {
-			w.fail(n, "bad-date", path, msg)
-			return Date{}, false
-		}
-		w.fail(n, "bad-date", path, diag.Msg{
-			Vi: fmt.Sprintf("ngày %q %s; viết theo dạng %s", s, problem.Vi, dateForms),
-			En: fmt.Sprintf("date %q %s; write it as %s", s, problem.En, dateFormsEn),
-		})
-		return Date{}, false
-	}
-	return d, true
-}
-
-// parseDate reads YYYY-MM-DD, YYYY-MM or YYYY. problem explains what is
-// wrong; it is empty when the date is good.
-func parseDate(s string) (Date, diag.Msg) {
-	bad := diag.M("không đúng dạng", "is not in a known form")
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 {
-		return Date{}, bad
-	}
-	nums := make([]int, len(parts))
-	for i, p := range parts {
-		want := 2
-		if i == 0 {
-			want = 4
-		}
-		if len(p) != want && !(i > 0 && len(p) == 1) {
-			return Date{}, bad
-		}
-		for _, c := range p {
-			if c < '0' || c > '9' {
-				return Date{}, bad
-			}
-		}
-		nums[i], _ = strconv.Atoi(p)
-	}
-	d := Date{Year: nums[0]}
-	if d.Year < 1000 {
-		return Date{}, bad
-	}
-	if len(nums) > 1 {
-		d.Month = nums[1]
-		if d.Month < 1 || d.Month > 12 {
-			return Date{}, diag.M("không có thật: tháng %d không tồn tại", "does not exist: there is no month %d", d.Month)
-		}
-	}
-	if len(nums) > 2 {
-		d.Day = nums[2]
-		last := daysIn(d.Year, d.Month)
-		if d.Day < 1 || d.Day > last {
-			return Date{}, diag.M("không có thật: tháng %d năm %d có %d ngày", "does not exist: month %d of %d has %d days", d.Month, d.Year, last)
-		}
-	}
-	return d, diag.Msg{}
-}
-
-func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// parseTime reads a full date with an optional time of day. A time
-// without a zone, and a date alone, are taken as UTC, so that the date
-// shown is the date written.
-func parseTime(s string) (time.Time, bool) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02 15:04:05Z07:00"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
-func (w *walker) time(n *yaml.Node, path string) (time.Time, bool) {
-	if !w.scalar(n, path) {
-		return time.Time{}, false
-	}
-	s := strings.TrimSpace(n.Value)
-	if t, ok := parseTime(s); ok {
-		return t, true
-	}
-	d, problem := parseDate(s)
-	if problem.Vi == "" && d.Day == 0 {
-		problem = diag.M("thiếu ngày", "lacks the day")
-	}
-	if msg, ok := dayFirst(s); ok && problem.Vi != "" {
-		w.fail(n, "bad-date", path, msg)
-		return time.Time{}, false
-	}
-	if problem.Vi != "" {
-		w.fail(n, "bad-date", path, diag.Msg{
-			Vi: fmt.Sprintf("ngày %q %s; viết theo dạng YYYY-MM-DD, ví dụ 2021-08-17 (có thể thêm giờ: 2021-08-17 08:30)", s, problem.Vi),
-			En: fmt.Sprintf("date %q %s; write it as YYYY-MM-DD, e.g. 2021-08-17 (a time may follow: 2021-08-17 08:30)", s, problem.En),
-		})
-		return time.Time{}, false
-	}
-	return d.Time(), true
-}
-
-func (w *walker) moneyValue(n *yaml.Node, path string) (Money, bool) {
-	if n.Kind == yaml.MappingNode {
-		o := w.mapping(n, moneyFields, path)
-		if o == nil || !o.has("amount") {
-			return Money{}, false
-		}
-		m := Money{Amount: o.integer("amount"), Approx: o.str("approx"), Stage: o.str("stage"), Set: true}
-		if m.Stage == "" {
-			m.Stage = "phe_duyet"
-		}
-		return m, true
-	}
-	x, ok := w.integer(n, path, true)
-	if !ok {
-		return Money{}, false
-	}
-	return Money{Amount: x, Stage: "phe_duyet", Set: true}, true
-}
-
-func (w *walker) unknownEnum(n *yaml.Node, path, enum, key string) {
-	vals := EnumValues(enum)
-	keys := make([]string, len(vals))
-	vi := make([]string, len(vals))
-	en := make([]string, len(vals))
-	for i, v := range vals {
-		keys[i] = v.Key
-		vi[i] = fmt.Sprintf("%s (%s)", v.Key, v.Vi)
-		en[i] = fmt.Sprintf("%s (%s)", v.Key, v.En)
-	}
-	msg := diag.Msg{
-		Vi: fmt.Sprintf("giá trị %q không hợp lệ; giá trị được phép: %s", key, strings.Join(vi, ", ")),
-		En: fmt.Sprintf("value %q is not allowed; allowed values: %s", key, strings.Join(en, ", ")),
-	}
-	if s := nearest(key, keys, maxKeyDistance(key)); s != "" && len(key) > 1 {
-		msg.Vi += fmt.Sprintf("; có phải ý bạn là %q?", s)
-		msg.En += fmt.Sprintf("; did you mean %q?", s)
-	}
-	w.fail(n, "unknown-enum", path, msg)
+	panic(fmt.Sprintf("model: field %s of unknown kind %d", path, f.kind))
 }

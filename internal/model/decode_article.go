@@ -50,7 +50,7 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 		p, r := pages[i], &reads[i]
 		slug := vi.Slug(p.Slug)
 		r.w = &walker{diags: &r.diags, file: p.Path, assets: b.assets,
-			rec: recName{Vi: fmt.Sprintf("%s %q", vin, slug), En: fmt.Sprintf("%s %q", enn, slug)}}
+			rec: diag.Msg{Vi: fmt.Sprintf("%s %q", vin, slug), En: fmt.Sprintf("%s %q", enn, slug)}}
 		r.a = &Article{Slug: slug, Body: Markdown(p.Body), BodyLine: p.BodyLine, Pos: diag.Pos{File: p.Path, Line: 1}}
 		if p.Bundle {
 			r.a.Bundle = strings.TrimSuffix(strings.TrimPrefix(p.Path, "content/"), "/index.md")
@@ -174,7 +174,7 @@ func relatedNames() diag.Msg {
 	vis := make([]string, len(relatedCollections))
 	ens := make([]string, len(relatedCollections))
 	for i, k := range relatedCollections {
-		vis[i], ens[i] = k.vi, k.en
+		vis[i], ens[i] = k.name.Vi, k.name.En
 	}
 	n := len(vis)
 	return diag.Msg{
@@ -212,7 +212,7 @@ func (b *builder) resolveRelated(w *walker, v ref, path string) (Ref, bool) {
 	}
 	var found []kindInfo
 	for _, k := range relatedCollections {
-		if _, ok := b.index(k.collection).defs[id]; ok {
+		if _, ok := b.index(k.collection).defs[id]; ok || k.collection == kindUnit.collection && b.builtinID(id) != nil {
 			found = append(found, k)
 		}
 	}
@@ -234,7 +234,11 @@ func (b *builder) resolveRelated(w *walker, v ref, path string) (Ref, bool) {
 			all = append(all, b.sortedIDs(k.collection)...)
 		}
 		sort.Strings(all)
-		w.failAt(v.pos, "dangling-ref", path, withSuggestions(msg, suggestIDs(id, slices.Compact(all))))
+		ids := suggestIDs(id, slices.Compact(all))
+		if len(ids) == 0 && b.gz.site != nil {
+			ids = b.unitSuggestions(id)
+		}
+		w.failAt(v.pos, "dangling-ref", path, withSuggestions(msg, ids))
 		return Ref{}, false
 	case 1:
 		return b.refIn(found[0], id)
@@ -271,10 +275,7 @@ func (b *builder) refIn(k kindInfo, id string) (Ref, bool) {
 		r.Programme = b.m.ProgrammeByID[id]
 		return r, r.Programme != nil
 	case "units":
-		r.Unit = b.m.UnitByID[id]
-		if r.Unit == nil && id == countryID {
-			r.Unit = b.country()
-		}
+		r.Unit = b.unitByID(id)
 		return r, r.Unit != nil
 	case "reports":
 		r.Report = b.m.ReportByID[id]

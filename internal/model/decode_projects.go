@@ -116,9 +116,9 @@ func peekMapping(n *yaml.Node, key string) *yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
-	for _, p := range pairs(n) {
-		if p[0].Value == key {
-			if v := deref(p[1]); v != nil && v.Kind == yaml.MappingNode {
+	for k, v := range pairs(n) {
+		if k.Value == key {
+			if v.Kind == yaml.MappingNode {
 				return v
 			}
 			return nil

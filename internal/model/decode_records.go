@@ -18,10 +18,40 @@ type ref struct {
 	id      string
 	pos     diag.Pos
 	partial bool
+	// names is the unit written by names instead of an id.
+	names *unitNames
+}
+
+// unitNames is a unit written by names, as an address gives it; each part
+// may be empty.
+type unitNames struct {
+	commune, district, province string
+	// at are the positions of the three parts (the mapping's where a
+	// part is not written).
+	at [3]diag.Pos
 }
 
 func refOf(w *walker, v value) ref {
+	if v.obj != nil {
+		return ref{pos: w.pos(v.node), names: namesOf(w, v.obj)}
+	}
 	return ref{id: v.s, pos: w.pos(v.node), partial: v.b}
+}
+
+// namesOf reads the names of a unit from a mapping with the keys commune,
+// district and province; nil when it has none.
+func namesOf(w *walker, o *object) *unitNames {
+	n := &unitNames{commune: o.str("commune"), district: o.str("district"), province: o.str("province")}
+	if n.commune == "" && n.district == "" && n.province == "" {
+		return nil
+	}
+	for i, k := range addressNameKeys {
+		n.at[i] = w.pos(o.node)
+		if v := o.at(k); v != nil {
+			n.at[i] = w.pos(v)
+		}
+	}
+	return n
 }
 
 func refsOfList(w *walker, vs []value) []ref {
@@ -56,6 +86,8 @@ type (
 		e             *Establishment
 		w             *walker
 		unit, current *ref
+		// names is the address written by names, nil when it has none.
+		names *unitNames
 	}
 	productRefs struct {
 		p             *Product
@@ -107,6 +139,8 @@ type refsOf struct {
 	reports        []reportRefs
 	area           *ref
 	areaWalker     *walker
+	// provinces are the values of site.yaml's province:.
+	provinces []ref
 }
 
 func sources(o *object) []Source {
@@ -114,14 +148,6 @@ func sources(o *object) []Source {
 	for _, v := range o.items("sources") {
 		s := v.obj
 		out = append(out, Source{Title: s.str("title"), URL: s.str("url"), Publisher: s.str("publisher"), Date: s.date("date")})
-	}
-	return out
-}
-
-func photos(o *object) []Photo {
-	var out []Photo
-	for _, v := range o.items("photos") {
-		out = append(out, photo(v.obj))
 	}
 	return out
 }
@@ -151,7 +177,7 @@ func (b *builder) decodeSite(doc *load.Doc) {
 		return
 	}
 	w := &walker{diags: &b.diags, file: doc.Path, assets: b.assets,
-		rec: recName{Vi: "thiết lập trang", En: "site settings"}}
+		rec: diag.Msg{Vi: "thiết lập trang", En: "site settings"}}
 	o := w.mapping(doc.Root, siteSchema, "")
 	if o == nil {
 		return
@@ -190,6 +216,9 @@ func (b *builder) decodeSite(doc *load.Doc) {
 		s.License = Link{Name: l.str("name"), URL: l.str("url")}
 	}
 	b.raw.area, b.raw.areaWalker = optional(w, o, "area"), w
+	for _, v := range o.items("province") {
+		b.raw.provinces = append(b.raw.provinces, refOf(w, v))
+	}
 }
 
 func (b *builder) decodeUnits(docs []*load.Doc) {
@@ -236,6 +265,7 @@ func (b *builder) decodeEstablishments(docs []*load.Doc) {
 		if a := o.sub("address"); a != nil {
 			e.Address.Street, e.Address.Hamlet = a.str("street"), a.str("hamlet")
 			refs.unit, refs.current = optional(r.w, a, "unit"), optional(r.w, a, "current_unit")
+			refs.names = namesOf(r.w, a)
 		}
 		// Contact details are published only when marked public;
 		// applyPrivate has already removed those listed as private.

@@ -176,9 +176,16 @@ func (b *builder) checkRound(w *walker, o *object, rd *Round) {
 	}
 	switch {
 	case rd.Level == "khu_vuc" && rd.Region == "" && !o.has("region"):
-		w.fail(o.node, "missing-field", "", diag.M(
-			"vòng bình chọn cấp khu vực phải ghi region: bac (miền Bắc), trung_tn (miền Trung - Tây Nguyên) hoặc nam (miền Nam)",
-			"a regional round needs region: bac (North), trung_tn (Centre and Central Highlands) or nam (South)"))
+		var vis, ens []string
+		for _, v := range EnumValues(EnumRegion) {
+			vis = append(vis, v.Key+" ("+v.Label.Vi+")")
+			ens = append(ens, v.Key+" ("+v.Label.En+")")
+		}
+		n := len(vis) - 1
+		w.fail(o.node, "missing-field", "", diag.Msg{
+			Vi: "vòng bình chọn cấp khu vực phải ghi region: " + strings.Join(vis[:n], ", ") + " hoặc " + vis[n],
+			En: "a regional round needs region: " + strings.Join(ens[:n], ", ") + " or " + ens[n],
+		})
 	case rd.Level != "khu_vuc" && rd.Level != "" && rd.Region != "":
 		w.fail(o.at("region"), "bad-region", "region", diag.M(
 			"chỉ vòng bình chọn cấp khu vực (level: khu_vuc) mới ghi region; hãy xóa dòng này",

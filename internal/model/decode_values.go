@@ -58,22 +58,14 @@ func (w *walker) countMap(n *yaml.Node, enum, path string) ([]Count, bool) {
 		return nil, false
 	}
 	var out []Count
-	seen := map[string]bool{}
-	for _, p := range pairs(n) {
-		k := p[0]
-		key := strings.TrimSpace(k.Value)
+	for k, v := range pairs(n) {
+		key := k.Value
 		sub := join(path, key)
-		if seen[key] {
-			w.fail(k, "duplicate-key", "", diag.M("khóa %q được ghi hai lần", "key %q is written twice", sub))
-			continue
-		}
-		seen[key] = true
 		if enum != "" && !enumHas(enum, key) {
 			w.unknownEnum(k, sub, enum, key)
 			continue
 		}
-		v := deref(p[1])
-		if v == nil || isNull(v) {
+		if isNull(v) {
 			continue
 		}
 		q, ok := w.countValue(v, sub)
@@ -168,21 +160,14 @@ func (w *walker) reported(n *yaml.Node, path string) (map[string]Quantity, bool)
 		return nil, false
 	}
 	out := make(map[string]Quantity)
-	seen := make(map[string]bool)
-	for _, p := range pairs(n) {
-		k, v := p[0], deref(p[1])
+	for k, v := range pairs(n) {
 		metric := k.Value
 		sub := join(path, metric)
-		if seen[metric] {
-			w.fail(k, "duplicate-key", "", diag.M("khóa %q được ghi hai lần", "key %q is written twice", sub))
-			continue
-		}
-		seen[metric] = true
 		if !enumHas(EnumMetric, metric) {
 			w.unknownKey(k, path, metric, ReportMetrics)
 			continue
 		}
-		if v == nil || isNull(v) {
+		if isNull(v) {
 			continue
 		}
 		money := IsMoneyMetric(metric)

@@ -66,6 +66,30 @@ counterpart: {amount: 1.200.000, stage: giai_ngan}
 		},
 	},
 	{
+		name: "values of the wrong kind",
+		files: map[string]string{
+			"data/products/khac.yaml": `name: [Tinh dầu chúc]
+establishment: yen-huong-vina
+group: {che_bien: 1}
+specs: [10 ml]
+description: {a: b}
+`,
+			"data/units.yaml": `- id: an-giang
+  name: An Giang
+  type: tinh
+  successors: [[an-giang-moi], {partial: true}]
+- id: an-giang-moi
+  name: An Giang
+  type: tinh
+- id: huyen-tri-ton
+  name: Tri Tôn
+  type: huyen
+  parent: an-giang
+`,
+			"content/news/bai.md": "---\ntitle: Bài\ndate: 2021-08-17\ndraft: có\nimage: {caption: Ảnh}\n---\nNội dung\n",
+		},
+	},
+	{
 		name: "unknown enum value",
 		files: map[string]string{"data/projects/may.yaml": `title: Máy tách màu gạo
 year: 2020
@@ -327,6 +351,116 @@ beneficiaries:
 			"data/reports/c.yaml":    "year: 2020\nperiod: {from: 2016, to: 2020}\n",
 			"data/reports/d.yaml":    "period: {from: 2020, to: 2016}\n",
 			"data/reports/e.yaml":    "period: {from: 2016, to: 2020}\nunit: viet-nam\nreported:\n  leverage: 2,5\n  ocop_9_sao: 3\n",
+		},
+	},
+	{
+		name: "addresses by names",
+		files: map[string]string{
+			"data/site.yaml":  "title: Khuyến công Tuyên Quang\nprovince: Tuyên Quang\n",
+			"data/units.yaml": "",
+			"data/establishments/yen-huong.yaml": `- name: Sai huyện
+  address: {commune: Yên Nguyên, district: Hàm Yên}
+- name: Sai chính tả
+  address: {commune: Yen Nguyn}
+- name: Sai tỉnh
+  address: {commune: Yên Nguyên, province: Tuyen Quan}
+- name: Sai loại
+  address: {commune: xã Mỹ Lâm}
+- name: Tỉnh cũ không có huyện
+  address: {commune: Bạch Ngọc, province: Hà Giang}
+- name: Hai cách ghi
+  address: {unit: xa-yen-nguyen-tuyen-quang-2025, commune: Yên Nguyên, district: Chiêm Hóa}
+- name: Ghi đúng
+  address: {commune: X. Kim Bình, district: H. Chiêm Hoá, province: tỉnh Tuyên Quang}
+- name: Thiếu cả hai
+  address: {street: số 1}
+`,
+			"data/products/tinh-dau.yaml": "",
+			"data/projects/may.yaml": `title: Đào tạo nghề
+year: 2023
+activity: dao_tao_nghe
+unit: {district: Chiem Hoa, commune: Kim Binh}
+`,
+			"data/projects/may-2.yaml": `title: Đào tạo nghề 2
+year: 2023
+activity: dao_tao_nghe
+unit: {district: Chiêm Hòa}
+`,
+			"data/recognitions/r.yaml": `scheme: ocop
+level: tinh
+year: 2024
+awards:
+  - {name: Khăn thổ cẩm, owner: Tổ hợp tác, unit: {commune: Lũng Cú, district: Đồng Văn, province: Hà Giang}}
+  - {name: Mật ong, owner: HTX, unit: {commune: Lung Cu}}
+  - {name: Chè, owner: HTX, unit: {}}
+`,
+			"data/reports/2020.yaml": "year: 2024\nunit: {district: Bắc Quang, province: Hà Giang}\nreported:\n  projects: 4\n",
+			"content/news/bai.md":    "---\ntitle: Bài\ndate: 2021-08-17\nrelated: [xa-kim-binh-huyen-chiem-hoa-tuyen-quang, xa-kim-binh]\n---\nNội dung\n",
+		},
+	},
+	{
+		name: "addresses by names without province",
+		files: map[string]string{
+			"data/establishments/yen-huong.yaml": `name: Công ty TNHH Yến Hương VINA
+id: yen-huong-vina
+address:
+  commune: Tri Tôn
+  district: Tri Tôn
+  province: An Giang
+`,
+			"data/establishments/b.yaml": "name: Cơ sở B\naddress: {commune: Không Có Xã Này}\n",
+			"data/reports/2020.yaml":     "year: 2020\nunit: huyen-tri-ton-an-giang\n",
+		},
+	},
+	{
+		name: "province in site.yaml",
+		files: map[string]string{
+			"data/site.yaml": "title: Khuyến công\narea: an-giang\nprovince: [Tuyen Quan, Hà Giang, \"99\", An Giang]\n",
+		},
+	},
+	{
+		name: "units.yaml beside the built-in units",
+		files: map[string]string{
+			"data/site.yaml": "title: Khuyến công An Giang\nprovince: An Giang\n",
+			"data/units.yaml": `- id: an-giang
+  name: An Giang
+  type: tinh
+  valid_to: 2025-06-30
+  successors: [an-giang-2025]
+- id: huyen-tri-ton
+  name: Tri Tôn
+  type: thi_xa
+  parent: an-giang
+  code: "891"
+  valid_to: 2025-06-30
+- id: tri-ton-2
+  name: Tri Tôn
+  type: huyen
+  code: "891"
+  valid_to: 2025-06-30
+- id: tp-long-xuyen
+  name: Long Xuyen
+  type: thanh_pho
+  code: "883"
+  valid_to: 2025-06-30
+- id: xa-moi
+  name: Mới
+  type: xa
+  parent: an-giang-2025
+  valid_from: 2025-07-01
+`,
+			"data/projects/may.yaml": `title: Máy tách màu gạo
+year: 2020
+funding_source: kcqg
+activity: ung_dung_mmtb
+budget: 1200000000
+unit: xa-tri-ton
+`,
+			"data/projects/may-2.yaml": `title: Máy sấy
+year: 2020
+activity: ung_dung_mmtb
+unit: {commune: Phu Thanh, district: Phu Tan}
+`,
 		},
 	},
 	{

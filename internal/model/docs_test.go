@@ -15,7 +15,7 @@ func TestDocsListActivities(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range EnumValues(EnumActivity) {
-		row := "| `" + v.Key + "` | " + v.Vi + " |"
+		row := "| `" + v.Key + "` | " + v.Label.Vi + " |"
 		if !strings.Contains(string(doc), row) {
 			t.Errorf("docs/du-lieu.md lacks the row %s", row)
 		}

@@ -81,7 +81,9 @@ func (sc scope) hasProject(p *Project) bool {
 }
 
 // under reports whether u is anc or lies below it, through the unit's
-// parent now or at any time (Parents).
+// parent now or at any time (Parents), or through what it was merged into:
+// a unit whose successors all lie below anc lies there too (a district of
+// a former province is within the province it merged into).
 func under(u, anc *Unit) bool {
 	seen := 0
 	var walk func(x *Unit) bool
@@ -93,6 +95,18 @@ func under(u, anc *Unit) bool {
 			}
 			for _, p := range x.Parents {
 				if p.Unit != x.Parent && walk(p.Unit) {
+					return true
+				}
+			}
+			if len(x.Successors) > 0 && x.Successors[0].Unit != x {
+				all := true
+				for _, s := range x.Successors {
+					if !walk(s.Unit) {
+						all = false
+						break
+					}
+				}
+				if all {
 					return true
 				}
 			}

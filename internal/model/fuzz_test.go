@@ -2,7 +2,10 @@ package model
 
 import (
 	"fmt"
+	"os"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -17,14 +20,19 @@ import (
 //     a line of the file (the line after a last newline included), and a
 //     column within that line (one past its last character at most); a
 //     position in no file of the site, or in a folder, names no line;
-//   - it has a code and a message in both languages.
-//
-// The property that every code is documented in the catalogue of error
-// codes belongs here too, beside these.
+//   - it has a code and a message in both languages;
+//   - its code is explained in the catalogue of codes, docs/ma-loi.md.
 func checkDiagnostics(t *testing.T, files map[string]string, opts Options) {
 	t.Helper()
+	codes, err := documentedCodes()
+	if err != nil {
+		t.Fatal(err)
+	}
 	_, all := loadAndBuild(files, opts)
 	for _, d := range all {
+		if !codes[d.Code] {
+			t.Errorf("%s: code %q is not explained in docs/ma-loi.md: %s", d.Pos, d.Code, d.Msg.Vi)
+		}
 		if err := inside(files, d.Pos); err != nil {
 			t.Errorf("%s: %v: %s", d.Pos, err, d.Msg.Vi)
 		}
@@ -38,6 +46,20 @@ func checkDiagnostics(t *testing.T, files map[string]string, opts Options) {
 		}
 	}
 }
+
+// documentedCodes returns the codes docs/ma-loi.md explains, each under a
+// heading “### `code`”.
+var documentedCodes = sync.OnceValues(func() (map[diag.Code]bool, error) {
+	doc, err := os.ReadFile("../../docs/ma-loi.md")
+	if err != nil {
+		return nil, err
+	}
+	codes := map[diag.Code]bool{}
+	for _, m := range regexp.MustCompile("(?m)^### `([a-z0-9-]+)`$").FindAllStringSubmatch(string(doc), -1) {
+		codes[diag.Code(m[1])] = true
+	}
+	return codes, nil
+})
 
 // inside reports why pos is not a place in one of files, nil when it is.
 func inside(files map[string]string, pos diag.Pos) error {

@@ -14,16 +14,22 @@ import (
 // ids of k nearest to it suggested, or the collection that does have it.
 func (b *builder) dangling(w *walker, v ref, path string, k kindInfo, id string) {
 	msg := diag.Msg{
-		Vi: fmt.Sprintf("không có %s nào có id %q", k.vi, id),
-		En: fmt.Sprintf("no %s has the id %q", k.en, id),
+		Vi: fmt.Sprintf("không có %s nào có id %q", k.name.Vi, id),
+		En: fmt.Sprintf("no %s has the id %q", k.name.En, id),
 	}
 	if other := b.elsewhere(id, []kindInfo{k}); other.Vi != "" {
 		msg = diag.Msg{
-			Vi: fmt.Sprintf("%q là id của %s; trường này nhận %s", id, other.Vi, k.vi),
-			En: fmt.Sprintf("%q is the id of %s; this field takes %s", id, other.En, aOrAn(k.en)),
+			Vi: fmt.Sprintf("%q là id của %s; trường này nhận %s", id, other.Vi, k.name.Vi),
+			En: fmt.Sprintf("%q is the id of %s; this field takes %s", id, other.En, aOrAn(k.name.En)),
 		}
 	}
-	msg = withSuggestions(msg, b.suggestions(k.collection, id))
+	if k.collection == kindUnit.collection {
+		h := b.builtinHint(id)
+		msg.Vi, msg.En = msg.Vi+h.Vi, msg.En+h.En
+		msg = withSuggestions(msg, b.unitSuggestions(id))
+	} else {
+		msg = withSuggestions(msg, b.suggestions(k.collection, id))
+	}
 	w.failAt(v.pos, "dangling-ref", path, msg)
 }
 
@@ -43,8 +49,8 @@ func (b *builder) elsewhere(id string, accepted []kindInfo) diag.Msg {
 		if slices.ContainsFunc(accepted, func(a kindInfo) bool { return a.collection == k.collection }) {
 			continue
 		}
-		if _, ok := b.index(k.collection).defs[id]; ok {
-			return diag.Msg{Vi: "một " + k.vi, En: aOrAn(k.en)}
+		if _, ok := b.index(k.collection).defs[id]; ok || k.collection == kindUnit.collection && b.builtinID(id) != nil {
+			return diag.Msg{Vi: "một " + k.name.Vi, En: aOrAn(k.name.En)}
 		}
 	}
 	if _, ok := b.slugs["news"][id]; ok {
@@ -95,15 +101,14 @@ func lookup[T any](b *builder, byID map[string]*T, k kindInfo, w *walker, v *ref
 // resolve turns every id read into a pointer, reporting dangling ones.
 func (b *builder) resolve() {
 	m := b.m
+	b.startBuiltin()
 	b.resolveUnits()
 	m.Site.Area = b.unit(b.raw.areaWalker, b.raw.area, "area")
+	if b.raw.area == nil && b.gz.site != nil {
+		m.Site.Area = b.use(b.builtin(b.gz.site.Area()))
+	}
 	for _, r := range b.raw.establishments {
-		r.e.Address.Unit = b.unit(r.w, r.unit, "address.unit")
-		if r.current != nil {
-			r.e.Address.Current = b.unit(r.w, r.current, "address.current_unit")
-		} else if r.e.Address.Unit != nil {
-			r.e.Address.Current = r.e.Address.Unit.Current
-		}
+		b.resolveAddress(r)
 	}
 	for _, r := range b.raw.products {
 		r.p.Establishment = lookup(b, m.EstablishmentByID, kindEstablishment, r.w, r.establishment, "establishment")
@@ -146,15 +151,52 @@ func (b *builder) resolve() {
 			}
 		}
 	}
+	b.finishUnits()
 }
 
-// unit resolves a reference to a unit; the country, viet-nam, is known
-// without being written in data/units.yaml.
-func (b *builder) unit(w *walker, v *ref, path string) *Unit {
-	if v != nil && v.id == countryID && b.m.UnitByID[countryID] == nil {
-		return b.country()
+// resolveAddress resolves an establishment's unit, written by id or by
+// names (or both, which must then name the same unit), and its
+// current_unit.
+func (b *builder) resolveAddress(r establishmentRefs) {
+	u := b.unit(r.w, r.unit, "address.unit")
+	if r.names != nil {
+		named := b.unitByNames(r.w, r.names, "address")
+		switch {
+		case r.unit == nil:
+			u = named
+		case u != nil && named != nil && u != named:
+			r.w.failAt(r.unit.pos, "unit-names-differ", "address.unit", diag.M(
+				"unit (%s) và các tên ghi bên cạnh (%s) là hai đơn vị khác nhau; sửa một trong hai cho đúng, hoặc xóa unit để dùng các tên",
+				"unit (%s) and the names beside it (%s) are two different units; correct one of them, or delete unit to use the names",
+				u.ID, named.ID))
+			u = nil
+		}
 	}
-	return lookup(b, b.m.UnitByID, kindUnit, w, v, path)
+	r.e.Address.Unit = u
+	if r.current != nil {
+		r.e.Address.Current = b.unit(r.w, r.current, "address.current_unit")
+	}
+}
+
+// unit resolves a reference to a unit, by id or by names; the country,
+// viet-nam, is known without being written in data/units.yaml, and a site
+// that names its province knows the built-in units (builtin.go).
+func (b *builder) unit(w *walker, v *ref, path string) *Unit {
+	switch {
+	case v == nil:
+		return nil
+	case v.names != nil:
+		return b.unitByNames(w, v.names, path)
+	case v.id == "":
+		return nil
+	}
+	if u := b.unitByID(v.id); u != nil {
+		return u
+	}
+	if _, defined := b.index(kindUnit.collection).defs[v.id]; !defined {
+		b.dangling(w, *v, path, kindUnit, v.id)
+	}
+	return nil
 }
 
 // countryID is the id of the country, the unit above the provinces.
@@ -297,8 +339,9 @@ func (b *builder) resolveReports() {
 	b.m.Reports = kept
 }
 
-// resolveUnits resolves parents and successors, breaks parent cycles and
-// works out each unit's Current.
+// resolveUnits resolves the parents and successors of the units of
+// units.yaml, completes those that stand for built-in units, and breaks
+// parent cycles.
 func (b *builder) resolveUnits() {
 	m := b.m
 	for _, r := range b.raw.units {
@@ -322,6 +365,7 @@ func (b *builder) resolveUnits() {
 			}
 		}
 	}
+	b.completeSiteUnits()
 	// Parent cycles: walk up from each unit; meeting a unit of the walk in
 	// progress closes a cycle, which is reported and cut.
 	const (
@@ -340,7 +384,14 @@ func (b *builder) resolveUnits() {
 			state[x] = walking
 			path = append(path, x)
 			if p := x.Parent; p != nil && state[p] == walking {
-				r := walkers[x]
+				// Report at the last unit of units.yaml on the walk (a
+				// built-in unit's parent is not written anywhere).
+				r, ok := walkers[x]
+				for i := len(path) - 1; !ok && i >= 0; i-- {
+					x = path[i]
+					r, ok = walkers[x]
+				}
+				p = x.Parent
 				pos, key := diag.Pos{}, "parent"
 				switch {
 				case r.parent != nil:
@@ -359,9 +410,6 @@ func (b *builder) resolveUnits() {
 		for _, x := range path {
 			state[x] = done
 		}
-	}
-	for _, u := range m.Units {
-		u.Current = currentUnit(u, b.now)
 	}
 }
 

@@ -43,11 +43,8 @@ func roundOrder(r *Round) []int {
 // sortAll puts every collection in the order types.go documents.
 func (b *builder) sortAll() {
 	m := b.m
-	sortKeyed(m.Units, func(u *Unit) nameKey {
-		return nameKey{first: vi.SortKey(u.Name), n: EnumIndex(EnumUnitType, u.Type), id: u.ID}
-	}, func(a, b nameKey) int {
-		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.n, b.n), cmp.Compare(a.id, b.id))
-	})
+	sortUnits(m.Units)
+	sortUnits(b.gz.context)
 	sortKeyed(m.Establishments, func(e *Establishment) nameKey {
 		return nameKey{first: vi.SortKey(e.SortName), second: vi.SortKey(e.Name), id: e.ID}
 	}, compareNameKey)
@@ -80,6 +77,15 @@ func (b *builder) sortAll() {
 	}, compareNameKey)
 }
 
+// sortUnits sorts units by name, then type, then id.
+func sortUnits(units []*Unit) {
+	sortKeyed(units, func(u *Unit) nameKey {
+		return nameKey{first: vi.SortKey(u.Name), n: EnumIndex(EnumUnitType, u.Type), id: u.ID}
+	}, func(a, b nameKey) int {
+		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.n, b.n), cmp.Compare(a.id, b.id))
+	})
+}
+
 // link builds every back link, walking the sorted collections so that each
 // list comes out in order.
 func (b *builder) link() {
@@ -93,10 +99,21 @@ func (b *builder) link() {
 				p.Unit.Children = append(p.Unit.Children, u)
 			}
 		}
-		for _, s := range u.Successors {
-			if !slices.Contains(s.Unit.FormedFrom, u) {
-				s.Unit.FormedFrom = append(s.Unit.FormedFrom, u)
+	}
+	// Units without a page (builtin.go) are no one's children, but what
+	// they were merged into was formed from them.
+	for _, us := range [][]*Unit{m.Units, b.gz.context} {
+		for _, u := range us {
+			for _, s := range u.Successors {
+				if !slices.Contains(s.Unit.FormedFrom, u) {
+					s.Unit.FormedFrom = append(s.Unit.FormedFrom, u)
+				}
 			}
+		}
+	}
+	if len(b.gz.context) > 0 {
+		for _, u := range m.Units {
+			sortUnits(u.FormedFrom)
 		}
 	}
 	unitsOf := make(map[*Establishment][]*Unit, len(m.Establishments))

@@ -30,6 +30,8 @@ const (
 	kReported              // a report's mapping of metric to figure
 	kCount                 // a whole number, or {amount, approx}
 	kCounts                // a mapping of key (of enum, when given) to kCount
+	kStrings               // one value, or a list of values
+	kUnit                  // a unit id, or the unit's names {commune, district, province}
 )
 
 // field describes one key of a mapping.
@@ -37,6 +39,9 @@ type field struct {
 	key      string
 	kind     kind
 	required bool
+	// unless lists the keys beside it that stand in for a required
+	// field: it may be left out when one of them is written.
+	unless []string
 	// enum names the enum table of a kEnum field.
 	enum string
 	// elem describes the items of a kList field.
@@ -120,6 +125,7 @@ var siteSchema = schema{
 		{key: "website", kind: kString},
 	}},
 	{key: "area", kind: kRef},
+	{key: "province", kind: kStrings},
 	{key: "paginate", kind: kInt},
 	{key: "menu", kind: kList, elem: listOf(field{kind: kMapping, fields: []field{
 		{key: "title", kind: kString, required: true},
@@ -160,10 +166,13 @@ var establishmentSchema = schema{
 	{key: "address", kind: kMapping, required: true, fields: []field{
 		{key: "street", kind: kString},
 		{key: "hamlet", kind: kString},
-		{key: "unit", kind: kRef, required: true, silent: diag.M(
-			"khi nguồn không nêu xã, huyện, ghi id của tỉnh (đơn vị ghi ở area trong data/site.yaml)",
-			"when the source names no commune or district, write the province's id (the unit of area in data/site.yaml)")},
+		{key: "unit", kind: kRef, required: true, unless: addressNameKeys, silent: diag.M(
+			"ghi id của đơn vị (unit: …) hoặc tên của đơn vị (commune, district, province); khi nguồn không nêu xã, huyện, ghi id hoặc tên của tỉnh",
+			"write the unit's id (unit: …) or its names (commune, district, province); when the source names no commune or district, write the province's id or name")},
 		{key: "current_unit", kind: kRef},
+		{key: "commune", kind: kString},
+		{key: "district", kind: kString},
+		{key: "province", kind: kString},
 	}},
 	{key: "contact", kind: kMapping, fields: []field{
 		{key: "phone", kind: kString},
@@ -222,7 +231,7 @@ var roundSchema = schema{
 		{key: "product", kind: kRef},
 		{key: "name", kind: kString},
 		{key: "owner", kind: kString},
-		{key: "unit", kind: kRef},
+		{key: "unit", kind: kUnit, fields: unitNameFields},
 		{key: "grade", kind: kString},
 		{key: "score", kind: kFloat},
 		{key: "stars", kind: kInt},
@@ -262,7 +271,7 @@ var projectSchema = schema{
 		{key: "note", kind: kString},
 	}})},
 	{key: "results", kind: kList, elem: listOf(field{kind: kMarkdown})},
-	{key: "unit", kind: kRef},
+	{key: "unit", kind: kUnit, fields: unitNameFields},
 	{key: "beneficiaries", kind: kList, elem: listOf(field{kind: kMapping, fields: []field{
 		{key: "establishment", kind: kRef, required: true},
 		{key: "amount", kind: kMoney},
@@ -295,7 +304,7 @@ var reportSchema = schema{
 		{key: "from", kind: kYear, required: true},
 		{key: "to", kind: kYear, required: true},
 	}},
-	{key: "unit", kind: kRef},
+	{key: "unit", kind: kUnit, fields: unitNameFields},
 	{key: "title", kind: kString},
 	fieldDecision,
 	{key: "reported", kind: kReported},
@@ -355,4 +364,16 @@ var moneyFields = []field{
 var successorFields = []field{
 	{key: "unit", kind: kRef, required: true},
 	{key: "partial", kind: kBool},
+}
+
+// addressNameKeys are the keys of an address or a unit written by names,
+// from the commune up.
+var addressNameKeys = []string{"commune", "district", "province"}
+
+// unitNameFields are the keys of a unit written by names ({commune,
+// district, province}) instead of its id.
+var unitNameFields = []field{
+	{key: "commune", kind: kString},
+	{key: "district", kind: kString},
+	{key: "province", kind: kString},
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/gazetteer"
 )
 
 // Options says how to build the model.
@@ -36,6 +37,11 @@ type Model struct {
 	// Every collection is sorted for output: people and products in
 	// Vietnamese name order, projects by year (newest first) then title,
 	// rounds by year (newest first), level and region, news newest first.
+	//
+	// Units are those that have a page: the units of data/units.yaml, and
+	// the built-in units records refer to with the units above them. The
+	// units their history names (what they merged into or were formed
+	// from) are reached through Successors, FormedFrom and Parent only.
 	Units          []*Unit
 	Establishments []*Establishment
 	Products       []*Product
@@ -64,6 +70,10 @@ type Model struct {
 	TagNames []string
 
 	Stats Stats
+
+	// builtin is the built-in gazetteer of site.yaml's province:, nil when
+	// the site names none (builtin.go).
+	builtin *gazetteer.Site
 }
 
 // Date is a calendar date known to a year, a month or a day.
@@ -227,8 +237,9 @@ type Unit struct {
 	Establishments []*Establishment
 	Products       []*Product
 	News           []*Article
-	// Builtin is true for the country (viet-nam) when the site's
-	// units.yaml does not write it.
+	// Builtin is true for a unit made from the built-in gazetteer: the
+	// country (viet-nam) when the site's units.yaml does not write it, and
+	// the units of a site that names its province (builtin.go).
 	Builtin bool
 	Pos     diag.Pos
 }

@@ -10,10 +10,10 @@ import (
 // it: what is wrong and what to do, in Vietnamese and English. The caller
 // knows where the photo is referenced and reports Msg at that place.
 type Error struct {
-	Path string   // the file as given to Inspect or Process
-	Code string   // stable name of the problem, for diagnostics
-	Msg  diag.Msg // the message, naming the file
-	Err  error    // the underlying cause, nil when there is none
+	Path string    // the file as given to Inspect or Process
+	Code diag.Code // stable name of the problem, for diagnostics
+	Msg  diag.Msg  // the message, naming the file
+	Err  error     // the underlying cause, nil when there is none
 }
 
 func (e *Error) Error() string { return e.Msg.Vi }
@@ -22,11 +22,11 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Codes of Error.
 const (
-	CodeUnreadable = "photo-unreadable"
-	CodeNotImage   = "photo-not-image"
-	CodeDamaged    = "photo-damaged"
-	CodeTooLarge   = "photo-too-large"
-	CodeCache      = "photo-cache"
+	CodeUnreadable diag.Code = "photo-unreadable"
+	CodeNotImage   diag.Code = "photo-not-image"
+	CodeDamaged    diag.Code = "photo-damaged"
+	CodeTooLarge   diag.Code = "photo-too-large"
+	CodeCache      diag.Code = "photo-cache"
 )
 
 // MaxPixels is the largest photo, in pixels, that Process decodes: a

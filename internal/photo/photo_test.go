@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/image/webp"
 
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/golden"
 )
 
@@ -130,7 +131,9 @@ func TestInspectErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		path, code, vi string
+		path string
+		code diag.Code
+		vi   string
 	}{
 		{"testdata/not-image.jpg", CodeNotImage,
 			"tệp testdata/not-image.jpg không phải ảnh JPEG, PNG, GIF hay WebP (đuôi tên tệp không quyết định định dạng); hãy lưu lại ảnh dưới dạng JPEG hoặc PNG"},
@@ -140,7 +143,7 @@ func TestInspectErrors(t *testing.T) {
 			"không đọc được tệp ảnh testdata/khong-co.jpg: open testdata/khong-co.jpg: no such file or directory; hãy kiểm tra tệp có trong thư mục content/ và không bị khoá"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.code, func(t *testing.T) {
+		t.Run(string(tt.code), func(t *testing.T) {
 			_, err := Inspect(tt.path)
 			var pe *Error
 			if !errors.As(err, &pe) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
@@ -319,14 +320,10 @@ func chartNum(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 
 // chartWord returns a word of the charts and statistics pages.
 func chartWord(key, lang string) string {
-	w := chartWords[key]
-	if lang == "en" {
-		return w[1]
-	}
-	return w[0]
+	return chartWords[key].Text(lang)
 }
 
-var chartWords = map[string][2]string{
-	"total":  {"Tổng", "Total"},
-	"noData": {"không có số liệu", "no data"},
+var chartWords = map[string]diag.Msg{
+	"total":  {Vi: "Tổng", En: "Total"},
+	"noData": {Vi: "không có số liệu", En: "no data"},
 }

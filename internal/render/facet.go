@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
@@ -341,40 +342,29 @@ func (r *renderer) facetValue(section string, f Facet, vi, per int) {
 	}
 }
 
-func init() {
-	for k, v := range facetI18n {
-		if _, ok := i18nVi[k]; !ok {
-			i18nVi[k] = v[0]
-		}
-		if _, ok := i18nEn[k]; !ok {
-			i18nEn[k] = v[1]
-		}
-	}
-}
-
 // facetI18n holds the interface strings of the facet pages: Vietnamese,
 // English.
-var facetI18n = map[string][2]string{
-	"facet.browse":          {"Xem theo", "Browse by"},
-	"facet.recognition":     {"Công nhận", "Recognition"},
-	"facet.group":           {"Nhóm sản phẩm", "Product group"},
-	"facet.unit":            {"Địa bàn", "Area"},
-	"facet.recognitionYear": {"Năm công nhận", "Year recognised"},
-	"facet.sector":          {"Ngành nghề", "Sector"},
-	"facet.legalForm":       {"Loại hình", "Legal form"},
-	"facet.supportSource":   {"Nguồn kinh phí hỗ trợ", "Support by funding source"},
-	"facet.supportActivity": {"Nội dung hỗ trợ", "Support by activity"},
-	"facet.supportYear":     {"Năm được hỗ trợ", "Year supported"},
-	"facet.year":            {"Năm", "Year"},
-	"facet.source":          {"Nguồn kinh phí", "Funding source"},
-	"facet.activity":        {"Nội dung hoạt động", "Activity"},
-	"facet.stars":           {"OCOP %d sao", "OCOP %d stars"},
-	"facet.cnnt":            {"Sản phẩm công nghiệp nông thôn tiêu biểu %s", "Standout product, %s"},
-	"facet.title":           {"%s – %s: %s", "%s – %s: %s"},
-	"facet.description":     {"%d mục trong %s, theo %s: %s.", "%d records in %s by %s: %s."},
-	"facet.count":           {"%d mục", "%d records"},
-	"facet.others":          {"Các giá trị khác", "Other values"},
-	"facet.pages":           {"Các trang", "Pages"},
+var facetI18n = map[string]diag.Msg{
+	"facet.browse":          {Vi: "Xem theo", En: "Browse by"},
+	"facet.recognition":     {Vi: "Công nhận", En: "Recognition"},
+	"facet.group":           {Vi: "Nhóm sản phẩm", En: "Product group"},
+	"facet.unit":            {Vi: "Địa bàn", En: "Area"},
+	"facet.recognitionYear": {Vi: "Năm công nhận", En: "Year recognised"},
+	"facet.sector":          {Vi: "Ngành nghề", En: "Sector"},
+	"facet.legalForm":       {Vi: "Loại hình", En: "Legal form"},
+	"facet.supportSource":   {Vi: "Nguồn kinh phí hỗ trợ", En: "Support by funding source"},
+	"facet.supportActivity": {Vi: "Nội dung hỗ trợ", En: "Support by activity"},
+	"facet.supportYear":     {Vi: "Năm được hỗ trợ", En: "Year supported"},
+	"facet.year":            {Vi: "Năm", En: "Year"},
+	"facet.source":          {Vi: "Nguồn kinh phí", En: "Funding source"},
+	"facet.activity":        {Vi: "Nội dung hoạt động", En: "Activity"},
+	"facet.stars":           {Vi: "OCOP %d sao", En: "OCOP %d stars"},
+	"facet.cnnt":            {Vi: "Sản phẩm công nghiệp nông thôn tiêu biểu %s", En: "Standout product, %s"},
+	"facet.title":           {Vi: "%s – %s: %s", En: "%s – %s: %s"},
+	"facet.description":     {Vi: "%d mục trong %s, theo %s: %s.", En: "%d records in %s by %s: %s."},
+	"facet.count":           {Vi: "%d mục", En: "%d records"},
+	"facet.others":          {Vi: "Các giá trị khác", En: "Other values"},
+	"facet.pages":           {Vi: "Các trang", En: "Pages"},
 }
 
 // Facets returns the facets of a section's list page (products,

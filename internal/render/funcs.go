@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/khuyencong/khuyencong/internal/asset"
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/model"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
@@ -26,6 +27,9 @@ type funcs struct {
 	set *asset.Set
 	// assets are the files of content/ copied to the output.
 	assets map[string]bool
+	// units are the units that have a page (model.Units): a unit named
+	// only in another's history has none.
+	units map[*model.Unit]bool
 }
 
 func newFuncs(m *model.Model, opts Options, lang string) *funcs {
@@ -40,7 +44,12 @@ func newFuncs(m *model.Model, opts Options, lang string) *funcs {
 	for _, a := range m.Assets {
 		assets[a] = true
 	}
+	units := make(map[*model.Unit]bool, len(m.Units))
+	for _, u := range m.Units {
+		units[u] = true
+	}
 	return &funcs{
+		units:  units,
 		set:    opts.Assets,
 		assets: assets,
 		lang:   lang,
@@ -80,6 +89,9 @@ func newFuncs(m *model.Model, opts Options, lang string) *funcs {
 //	unitNow u         today's unit of one that ended: "nay là …", "nay thuộc …"
 //	addressNow a      unitNow for an address (its current_unit first)
 //	unitParents u     the units above a unit over time
+//	hasPage u         whether unit u has a page to link to (a unit named
+//	                  only in another's history has none)
+//	unitAbove u       the units above u, nearest first, for its chain
 //	awardHTML r       award, with its abbreviations in <abbr title="…">
 //	abbr s            text with its abbreviations in <abbr title="…">
 //	expired r         whether an OCOP certificate has ended by the build date
@@ -130,9 +142,15 @@ func (f *funcs) FuncMap() template.FuncMap {
 		"awardTitle":  f.awardTitle,
 		"sentence":    sentence,
 		"unitPath":    f.unitPath,
+		"hasPage":     func(u *model.Unit) bool { return f.units[u] },
+		"unitAbove":   f.unitAbove,
 		"dict":        dict,
 		"refTitle":    f.refTitle,
 		"photo":       f.photo,
+		// Showcase (showcase.go).
+		"galleryStrings": f.galleryStrings,
+		"starGlyphs":     starGlyphs,
+		"add":            add,
 	}
 }
 
@@ -475,56 +493,50 @@ func (f *funcs) leverage(c model.ProjectCosts) string {
 	return f.i18n.text("project.leverage", vi.DecimalUpTo(l, 2, f.lang))
 }
 
-func init() {
-	for k, v := range roundI18n {
-		i18nVi[k], i18nEn[k] = v[0], v[1]
-	}
-}
-
 // roundI18n holds the interface strings of v2 records (rounds, projects,
 // reports): Vietnamese, English.
-var roundI18n = map[string][2]string{
-	"span.from":                   {"từ %s", "from %s"},
-	"span.to":                     {"đến %s", "until %s"},
-	"grade.letter":                {"giải %s", "grade %s"},
-	"decision.issuer":             {"của %s", "by %s"},
-	"round.beingJudged":           {"Đang bình chọn: chưa có kết quả công nhận.", "Being judged: no result yet."},
-	"round.scheme":                {"Hình thức", "Scheme"},
-	"round.numberLabel":           {"Đợt", "Round"},
-	"round.organiser":             {"Đơn vị tổ chức", "Organiser"},
-	"round.judging":               {"Thời gian chấm", "Judging"},
-	"round.entries":               {"Sản phẩm tham gia", "Products entered"},
-	"round.entrants":              {"Cơ sở tham gia", "Establishments that entered"},
-	"round.planned":               {"Dự kiến công nhận", "To be recognised"},
-	"round.plannedNote":           {"số dự kiến, chưa phải số sản phẩm được công nhận", "a planned number, not the number recognised"},
-	"round.prizes":                {"Cơ cấu giải", "Prizes"},
-	"round.prizesPlanned":         {"Cơ cấu giải dự kiến", "Planned prizes"},
-	"round.reportedLabel":         {"Số sản phẩm được công nhận theo công bố", "Products recognised as reported"},
-	"round.byStars":               {"Theo hạng sao (công bố)", "By stars (as reported)"},
-	"round.owners":                {"Số chủ thể có sản phẩm (công bố)", "Owners (as reported)"},
-	"round.entriesByGroup":        {"Sản phẩm tham gia theo nhóm", "Products entered by group"},
-	"round.unit":                  {"Địa bàn", "Area"},
-	"round.grade":                 {"Giải", "Grade"},
-	"round.validUnknown":          {"chưa rõ", "not known"},
-	"round.nextLevel":             {"Sản phẩm được đề cử lên cấp trên", "Products put forward to the next level"},
-	"project.sourceUnknown":       {"không rõ nguồn (nguồn tin không nêu)", "not known (the source does not say)"},
-	"project.notPublished":        {"chưa công bố", "not published"},
-	"project.shared":              {"Khoản chung cho %d đề án:", "One amount for %d projects:"},
-	"project.sharedOf":            {"Gồm các đề án:", "The projects:"},
-	"project.thisOne":             {"đề án này", "this project"},
-	"project.sharedNote":          {"Số tiền này không chia cho từng đề án.", "The amount is not divided among them."},
-	"project.sharedCell":          {"%s chung cho %d đề án", "%s shared by %d projects"},
-	"project.amountNotNamed":      {"không nêu riêng", "not given separately"},
-	"project.totalCost":           {"Tổng vốn đầu tư", "Total investment"},
-	"project.other":               {"Vốn khác", "Other funds"},
-	"project.derived.budget":      {"suy ra: tổng vốn đầu tư trừ vốn đối ứng", "derived: total investment minus counterpart"},
-	"project.derived.counterpart": {"suy ra: tổng vốn đầu tư trừ kinh phí khuyến công", "derived: total investment minus promotion funding"},
-	"project.derived.total":       {"suy ra: kinh phí khuyến công cộng vốn đối ứng", "derived: promotion funding plus counterpart"},
-	"project.derived.other":       {"suy ra: tổng vốn đầu tư trừ kinh phí khuyến công và vốn đối ứng", "derived: total investment minus promotion funding and counterpart"},
-	"project.leverage":            {"Mỗi đồng khuyến công đi cùng %s đồng vốn đối ứng.", "Each đồng of promotion funding came with %s đồng of counterpart funding."},
-	"project.decision":            {"Quyết định", "Decision"},
-	"project.milestones":          {"Tiến độ", "Milestones"},
-	"project.results":             {"Kết quả", "Results"},
-	"project.recipientsNotGiven":  {"chưa ghi", "not given"},
-	"round.validity":              {"Hiệu lực", "Validity"},
+var roundI18n = map[string]diag.Msg{
+	"span.from":                   {Vi: "từ %s", En: "from %s"},
+	"span.to":                     {Vi: "đến %s", En: "until %s"},
+	"grade.letter":                {Vi: "giải %s", En: "grade %s"},
+	"decision.issuer":             {Vi: "của %s", En: "by %s"},
+	"round.beingJudged":           {Vi: "Đang bình chọn: chưa có kết quả công nhận.", En: "Being judged: no result yet."},
+	"round.scheme":                {Vi: "Hình thức", En: "Scheme"},
+	"round.numberLabel":           {Vi: "Đợt", En: "Round"},
+	"round.organiser":             {Vi: "Đơn vị tổ chức", En: "Organiser"},
+	"round.judging":               {Vi: "Thời gian chấm", En: "Judging"},
+	"round.entries":               {Vi: "Sản phẩm tham gia", En: "Products entered"},
+	"round.entrants":              {Vi: "Cơ sở tham gia", En: "Establishments that entered"},
+	"round.planned":               {Vi: "Dự kiến công nhận", En: "To be recognised"},
+	"round.plannedNote":           {Vi: "số dự kiến, chưa phải số sản phẩm được công nhận", En: "a planned number, not the number recognised"},
+	"round.prizes":                {Vi: "Cơ cấu giải", En: "Prizes"},
+	"round.prizesPlanned":         {Vi: "Cơ cấu giải dự kiến", En: "Planned prizes"},
+	"round.reportedLabel":         {Vi: "Số sản phẩm được công nhận theo công bố", En: "Products recognised as reported"},
+	"round.byStars":               {Vi: "Theo hạng sao (công bố)", En: "By stars (as reported)"},
+	"round.owners":                {Vi: "Số chủ thể có sản phẩm (công bố)", En: "Owners (as reported)"},
+	"round.entriesByGroup":        {Vi: "Sản phẩm tham gia theo nhóm", En: "Products entered by group"},
+	"round.unit":                  {Vi: "Địa bàn", En: "Area"},
+	"round.grade":                 {Vi: "Giải", En: "Grade"},
+	"round.validUnknown":          {Vi: "chưa rõ", En: "not known"},
+	"round.nextLevel":             {Vi: "Sản phẩm được đề cử lên cấp trên", En: "Products put forward to the next level"},
+	"project.sourceUnknown":       {Vi: "không rõ nguồn (nguồn tin không nêu)", En: "not known (the source does not say)"},
+	"project.notPublished":        {Vi: "chưa công bố", En: "not published"},
+	"project.shared":              {Vi: "Khoản chung cho %d đề án:", En: "One amount for %d projects:"},
+	"project.sharedOf":            {Vi: "Gồm các đề án:", En: "The projects:"},
+	"project.thisOne":             {Vi: "đề án này", En: "this project"},
+	"project.sharedNote":          {Vi: "Số tiền này không chia cho từng đề án.", En: "The amount is not divided among them."},
+	"project.sharedCell":          {Vi: "%s chung cho %d đề án", En: "%s shared by %d projects"},
+	"project.amountNotNamed":      {Vi: "không nêu riêng", En: "not given separately"},
+	"project.totalCost":           {Vi: "Tổng vốn đầu tư", En: "Total investment"},
+	"project.other":               {Vi: "Vốn khác", En: "Other funds"},
+	"project.derived.budget":      {Vi: "suy ra: tổng vốn đầu tư trừ vốn đối ứng", En: "derived: total investment minus counterpart"},
+	"project.derived.counterpart": {Vi: "suy ra: tổng vốn đầu tư trừ kinh phí khuyến công", En: "derived: total investment minus promotion funding"},
+	"project.derived.total":       {Vi: "suy ra: kinh phí khuyến công cộng vốn đối ứng", En: "derived: promotion funding plus counterpart"},
+	"project.derived.other":       {Vi: "suy ra: tổng vốn đầu tư trừ kinh phí khuyến công và vốn đối ứng", En: "derived: total investment minus promotion funding and counterpart"},
+	"project.leverage":            {Vi: "Mỗi đồng khuyến công đi cùng %s đồng vốn đối ứng.", En: "Each đồng of promotion funding came with %s đồng of counterpart funding."},
+	"project.decision":            {Vi: "Quyết định", En: "Decision"},
+	"project.milestones":          {Vi: "Tiến độ", En: "Milestones"},
+	"project.results":             {Vi: "Kết quả", En: "Results"},
+	"project.recipientsNotGiven":  {Vi: "chưa ghi", En: "not given"},
+	"round.validity":              {Vi: "Hiệu lực", En: "Validity"},
 }

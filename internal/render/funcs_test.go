@@ -3,6 +3,7 @@ package render
 import (
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -106,6 +107,13 @@ func TestFormatting(t *testing.T) {
 	check("label", vi.label("funding_source", "kcqg"), "khuyến công quốc gia")
 	check("unitName", vi.unitName(&model.Unit{Name: "Tri Tôn", Type: "xa"}), "xã Tri Tôn")
 	check("unitName en", en.unitName(&model.Unit{Name: "Tri Tôn", Type: "xa"}), "Tri Tôn commune")
+	// Worded as the gazetteer words the built-in units: a numbered urban
+	// district, the country and a type without a word.
+	check("unitName quận", vi.unitName(&model.Unit{Name: "1", Type: "quan"}), "quận 1")
+	check("unitName quận en", en.unitName(&model.Unit{Name: "1", Type: "quan"}), "District 1")
+	check("unitName country", vi.unitName(&model.Unit{Name: "Việt Nam", Type: "quoc_gia"}), "Việt Nam")
+	check("unitName city", vi.unitName(&model.Unit{Name: "Huế", Type: "thanh_pho_tw"}), "thành phố Huế")
+	check("unitName unknown type", en.unitName(&model.Unit{Name: "Khu X", Type: "khu"}), "Khu X")
 
 	kv := &model.Round{Scheme: "cnnt", Level: "khu_vuc", Region: "nam", Year: 2020}
 	check("award cnnt", vi.award(&model.Recognition{Round: kv}), "SP CNNT tiêu biểu cấp khu vực phía Nam 2020")
@@ -180,17 +188,17 @@ func TestDescribe(t *testing.T) {
 	}
 }
 
-// TestI18nKeys checks that both tables have the same keys and that every
-// key the default theme uses exists.
+// TestI18nKeys checks that every string of the theme is written in both
+// languages, with the same arguments, and that every key the default theme
+// uses exists.
 func TestI18nKeys(t *testing.T) {
-	for k := range i18nVi {
-		if _, ok := i18nEn[k]; !ok {
-			t.Errorf("key %q has no English text", k)
+	theme := themeI18n()
+	for k, v := range theme {
+		if v.Vi == "" || v.En == "" {
+			t.Errorf("key %q lacks a translation: %q / %q", k, v.Vi, v.En)
 		}
-	}
-	for k := range i18nEn {
-		if _, ok := i18nVi[k]; !ok {
-			t.Errorf("key %q has no Vietnamese text", k)
+		if verbs(v.Vi) != verbs(v.En) {
+			t.Errorf("key %q: the two languages take different arguments: %q / %q", k, v.Vi, v.En)
 		}
 	}
 	used := regexp.MustCompile(`\{\{-?\s*(?:with\s+)?t\s+"([^"]+)"`)
@@ -201,7 +209,7 @@ func TestI18nKeys(t *testing.T) {
 	for _, f := range files {
 		data, _ := fs.ReadFile(templates.FS, f)
 		for _, m := range used.FindAllStringSubmatch(string(data), -1) {
-			if _, ok := i18nVi[m[1]]; !ok {
+			if _, ok := theme[m[1]]; !ok {
 				t.Errorf("%s uses unknown key %q", f, m[1])
 			}
 		}
@@ -284,4 +292,13 @@ func FuzzDescribe(f *testing.F) {
 			t.Errorf("describe(%q) = %q, want %q", md, got, want)
 		}
 	})
+}
+
+// verbs lists the formatting verbs of s, with their argument indexes
+// ("%s %d", "%[2]s %[1]s"), sorted: two texts that take the same arguments
+// have the same list.
+func verbs(s string) string {
+	found := regexp.MustCompile(`%(\[\d+\])?[sdv]`).FindAllString(s, -1)
+	slices.Sort(found)
+	return strings.Join(found, " ")
 }

@@ -80,7 +80,8 @@ func (r *renderer) figures(y *model.YearStats) []Figure {
 
 // standout returns up to n recognised products, highest recognition in
 // force first (national, regional, provincial, district; OCOP by stars),
-// newer first among equals, the model's name order last. An expired OCOP
+// newer first among equals, then those with a photo, the model's name
+// order last. An expired OCOP
 // certificate does not make a product standout today.
 func standout(products []*model.Product, n int, now time.Time) []*model.Product {
 	type ranked struct {
@@ -107,7 +108,11 @@ func standout(products []*model.Product, n int, now time.Time) []*model.Product 
 		if rs[i].rank != rs[j].rank {
 			return rs[i].rank > rs[j].rank
 		}
-		return rs[i].year > rs[j].year
+		if rs[i].year != rs[j].year {
+			return rs[i].year > rs[j].year
+		}
+		// A showcase: among equals, those with a photo first.
+		return len(rs[i].p.Photos) > 0 && len(rs[j].p.Photos) == 0
 	})
 	out := make([]*model.Product, 0, min(n, len(rs)))
 	for _, x := range rs[:min(n, len(rs))] {

@@ -95,9 +95,12 @@ var kindScopes = map[string]kindScope{
 	"facet":          {depth: 1},
 	"page":           {depth: 1},
 	"programme":      {depth: 1},
-	"tags":           {depth: 0},
-	"search":         {depth: 0},
-	"404":            {depth: 0},
+	// A sheet shows a product or an establishment (with its maker, its
+	// awards), or the awarded products of a round, each named in Data.
+	"sheet":  {depth: 1},
+	"tags":   {depth: 0},
+	"search": {depth: 0},
+	"404":    {depth: 0},
 	// A round's page lists its awards with their makers.
 	"round": {depth: 2},
 	// The statistics are computed from every record but the articles.

@@ -1,6 +1,9 @@
 package render
 
-import "github.com/khuyencong/khuyencong/internal/model"
+import (
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/model"
+)
 
 // PageKind is one kind of HTML page: its template, how the build summary
 // names its pages, what produces them, about how many there are, and
@@ -9,8 +12,8 @@ type PageKind struct {
 	// Name is the kind ("product"), the name of its template
 	// (product.html) and the key of Summary.Pages.
 	Name string
-	// Vi and En name the pages of the kind in the build summary.
-	Vi, En string
+	// Label names the pages of the kind in the build summary.
+	Label diag.Msg
 	// Sitemap is whether the pages have an address of their own: the
 	// sitemap lists them and they carry JSON-LD. The 404 page has not:
 	// servers show it at any address.
@@ -30,56 +33,65 @@ type PageKind struct {
 func PageKinds() []PageKind {
 	one := func(*model.Model) int { return 1 }
 	return []PageKind{
-		{"home", "trang chủ", "home", true, (*renderer).home, one},
-		{"products", "danh mục sản phẩm", "product catalogue", true, (*renderer).productList,
+		{"home", diag.Msg{Vi: "trang chủ", En: "home"}, true, (*renderer).home, one},
+		{"products", diag.Msg{Vi: "danh mục sản phẩm", En: "product catalogue"}, true, (*renderer).productList,
 			func(m *model.Model) int { return pageCount(len(m.Products), ListPaginate) }},
-		{"product", "sản phẩm", "products", true, (*renderer).productPages,
+		{"product", diag.Msg{Vi: "sản phẩm", En: "products"}, true, (*renderer).productPages,
 			func(m *model.Model) int { return len(m.Products) }},
-		{"establishments", "danh bạ cơ sở", "establishment directory", true, (*renderer).establishmentList,
+		{"establishments", diag.Msg{Vi: "danh bạ cơ sở", En: "establishment directory"}, true, (*renderer).establishmentList,
 			func(m *model.Model) int { return pageCount(len(m.Establishments), ListPaginate) }},
-		{"establishment", "cơ sở", "establishments", true, (*renderer).establishmentPages,
+		{"establishment", diag.Msg{Vi: "cơ sở", En: "establishments"}, true, (*renderer).establishmentPages,
 			func(m *model.Model) int { return len(m.Establishments) }},
-		{"projects", "danh sách đề án", "project list", true, (*renderer).projectList,
+		{"projects", diag.Msg{Vi: "danh sách đề án", En: "project list"}, true, (*renderer).projectList,
 			func(m *model.Model) int { return pageCount(len(m.Projects), ListPaginate) }},
-		{"project", "đề án", "projects", true, (*renderer).projectPages,
+		{"project", diag.Msg{Vi: "đề án", En: "projects"}, true, (*renderer).projectPages,
 			func(m *model.Model) int { return len(m.Projects) }},
-		{"programmes", "danh sách chương trình", "programme list", true, (*renderer).programmeList, one},
-		{"programme", "chương trình", "programmes", true, (*renderer).programmePages,
+		{"programmes", diag.Msg{Vi: "danh sách chương trình", En: "programme list"}, true, (*renderer).programmeList, one},
+		{"programme", diag.Msg{Vi: "chương trình", En: "programmes"}, true, (*renderer).programmePages,
 			func(m *model.Model) int { return len(m.Programmes) }},
-		{"rounds", "danh sách vòng bình chọn", "round list", true, (*renderer).roundList, one},
-		{"round", "vòng bình chọn", "recognition rounds", true, (*renderer).roundPages,
+		{"rounds", diag.Msg{Vi: "danh sách vòng bình chọn", En: "round list"}, true, (*renderer).roundList, one},
+		{"round", diag.Msg{Vi: "vòng bình chọn", En: "recognition rounds"}, true, (*renderer).roundPages,
 			func(m *model.Model) int { return len(m.Rounds) }},
-		{"units", "danh sách địa bàn", "unit list", true, (*renderer).unitList, one},
-		{"unit", "địa bàn", "administrative units", true, (*renderer).unitPages, func(m *model.Model) int {
+		{"units", diag.Msg{Vi: "danh sách địa bàn", En: "unit list"}, true, (*renderer).unitList, one},
+		{"unit", diag.Msg{Vi: "địa bàn", En: "administrative units"}, true, (*renderer).unitPages, func(m *model.Model) int {
 			n := 0
 			for _, u := range m.Units {
 				n += pageCount(max(len(u.Establishments), len(u.Products)), ListPaginate)
 			}
 			return n
 		}},
-		{"stats", "số liệu", "statistics", true, (*renderer).stats, one},
-		{"stats-year", "số liệu từng năm", "statistics by year", true, (*renderer).statsYears,
+		{"stats", diag.Msg{Vi: "số liệu", En: "statistics"}, true, (*renderer).stats, one},
+		{"stats-year", diag.Msg{Vi: "số liệu từng năm", En: "statistics by year"}, true, (*renderer).statsYears,
 			func(m *model.Model) int { return len(m.Stats.Years) }},
-		{"report", "báo cáo số liệu", "reports", true, (*renderer).reportPages,
+		{"report", diag.Msg{Vi: "báo cáo số liệu", En: "reports"}, true, (*renderer).reportPages,
 			func(m *model.Model) int { return len(m.Stats.Reports) }},
-		{"news", "trang tin tức", "news list pages", true, (*renderer).newsList,
+		{"news", diag.Msg{Vi: "trang tin tức", En: "news list pages"}, true, (*renderer).newsList,
 			func(m *model.Model) int { return pageCount(len(m.News), m.Site.PerPage()) }},
-		{"article", "bài viết", "articles", true, (*renderer).articlePages,
+		{"article", diag.Msg{Vi: "bài viết", En: "articles"}, true, (*renderer).articlePages,
 			func(m *model.Model) int { return len(m.News) }},
-		{"tags", "danh sách thẻ", "tag list", true, (*renderer).tagList, one},
-		{"tag", "thẻ", "tags", true, (*renderer).tagPages, func(m *model.Model) int {
+		{"tags", diag.Msg{Vi: "danh sách thẻ", En: "tag list"}, true, (*renderer).tagList, one},
+		{"tag", diag.Msg{Vi: "thẻ", En: "tags"}, true, (*renderer).tagPages, func(m *model.Model) int {
 			n := 0
 			for _, name := range m.TagNames {
 				n += pageCount(len(m.Tags[name]), ListPaginate)
 			}
 			return n
 		}},
-		{"page", "trang riêng", "standalone pages", true, (*renderer).standalone,
+		{"page", diag.Msg{Vi: "trang riêng", En: "standalone pages"}, true, (*renderer).standalone,
 			func(m *model.Model) int { return len(m.Pages) }},
-		{"search", "trang tìm kiếm", "search page", true, (*renderer).search, one},
-		{"facet", "trang duyệt theo tiêu chí", "browse-by pages", true, (*renderer).facets, nil},
-		{"data", "trang dữ liệu mở", "open data page", true, (*renderer).openData, one},
-		{"404", "trang 404", "404 page", false, (*renderer).notFound, one},
+		{"search", diag.Msg{Vi: "trang tìm kiếm", En: "search page"}, true, (*renderer).search, one},
+		{"facet", diag.Msg{Vi: "trang duyệt theo tiêu chí", En: "browse-by pages"}, true, (*renderer).facets, nil},
+		{"data", diag.Msg{Vi: "trang dữ liệu mở", En: "open data page"}, true, (*renderer).openData, one},
+		{"sheet", diag.Msg{Vi: "trang tờ in", En: "print sheet pages"}, false, (*renderer).sheets, func(m *model.Model) int {
+			n := len(m.Products) + len(m.Establishments)
+			for _, rd := range m.Rounds {
+				if len(rd.Awards) > 0 {
+					n++
+				}
+			}
+			return n
+		}},
+		{"404", diag.Msg{Vi: "trang 404", En: "404 page"}, false, (*renderer).notFound, one},
 	}
 }
 

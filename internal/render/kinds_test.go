@@ -31,8 +31,8 @@ func TestPageKinds(t *testing.T) {
 	}
 	sitemapped := 0
 	for _, k := range PageKinds() {
-		if k.Vi == "" || k.En == "" || k.produce == nil {
-			t.Errorf("%s: names %q, %q; producer %v", k.Name, k.Vi, k.En, k.produce != nil)
+		if k.Label.Vi == "" || k.Label.En == "" || k.produce == nil {
+			t.Errorf("%s: names %q, %q; producer %v", k.Name, k.Label.Vi, k.Label.En, k.produce != nil)
 		}
 		if _, err := fs.Stat(templates.FS, k.Name+".html"); err != nil {
 			t.Errorf("%s: no template: %v", k.Name, err)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -15,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
@@ -98,10 +100,65 @@ func (m *markdown) HTMLWith(src model.Markdown, fix func(string) string) templat
 // file, so that it works on the page's own URL: the largest cleaned copy
 // for a processed photo, the copied file otherwise.
 func (f *funcs) body(root string, a *model.Article) template.HTML {
-	if a.Bundle == "" {
-		return f.md.HTML(a.Body)
+	return f.md.HTMLWith(a.Body, f.bodyDest(root, a))
+}
+
+// bodyLinks returns where the body of article a, shown on a page whose Root
+// is root, writes each link and image (see Source.Links).
+func (f *funcs) bodyLinks(root string, a *model.Article) map[string][]diag.Pos {
+	if !strings.Contains(string(a.Body), "[") {
+		return nil // no link, inline or by reference, without a bracket
 	}
-	return f.md.HTMLWith(a.Body, func(dest string) string {
+	src := []byte(a.Body)
+	ctx := parser.NewContext()
+	if fix := f.bodyDest(root, a); fix != nil {
+		ctx.Set(destKey, fix)
+	}
+	doc := f.md.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var out map[string][]diag.Pos
+	line, lineStart, scanned := a.BodyLine, 0, 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		var dest []byte
+		switch v := n.(type) {
+		case *ast.Link:
+			dest = v.Destination
+		case *ast.Image:
+			dest = v.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		at := n.Pos()
+		if !entering || at < scanned {
+			// Links come in the order written; a position before the last
+			// one (or none, -1) is not to be trusted.
+			return ast.WalkContinue, nil
+		}
+		for i := scanned; i < at; i++ {
+			if src[i] == '\n' {
+				line, lineStart = line+1, i+1
+			}
+		}
+		scanned = at
+		if out == nil {
+			out = map[string][]diag.Pos{}
+		}
+		key := string(util.URLEscape(dest, true))
+		out[key] = append(out[key], diag.Pos{File: a.Pos.File, Line: line, Col: utf8.RuneCount(src[lineStart:at]) + 1})
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// bodyDest returns the function that rewrites the link and image
+// destinations of article a's body on a page whose Root is root, nil when
+// they are kept as written. In an article kept in its own folder
+// (content/news/<slug>/index.md), a relative destination that names a file
+// of that folder is rewritten (see body).
+func (f *funcs) bodyDest(root string, a *model.Article) func(string) string {
+	if a.Bundle == "" {
+		return nil
+	}
+	return func(dest string) string {
 		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") {
 			return dest
 		}
@@ -121,5 +178,5 @@ func (f *funcs) body(root string, a *model.Article) template.HTML {
 			return dest
 		}
 		return photoURL(root, f.photoPath(asset)) + rest
-	})
+	}
 }

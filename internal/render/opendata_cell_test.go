@@ -1,6 +1,10 @@
 package render
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -44,4 +48,78 @@ func TestOpenDataReconciled(t *testing.T) {
 			t.Errorf("so-lieu-cong-bo.csv lacks %q:\n%s", row, got)
 		}
 	}
+}
+
+// TestOpenDataRowsMatchHeader reads back every open data file: each CSV
+// row has a cell for each column of the header, no more, no less; each
+// JSON object has the header's keys, in its order; no column is named
+// twice; and the page describes the columns of the files.
+func TestOpenDataRowsMatchHeader(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		m := testModel(plain)
+		m.Site.Language = lang
+		out := renderTest(t, m, Options{})
+		page := string(out["du-lieu/index.html"])
+		sets := 0
+		for name, data := range out {
+			stem, ok := strings.CutSuffix(name, ".csv")
+			if !ok || !strings.HasPrefix(name, "du-lieu/") {
+				continue
+			}
+			sets++
+			recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			header := recs[0]
+			seen := map[string]bool{}
+			for _, h := range header {
+				if seen[h] {
+					t.Errorf("%s: column %s twice", name, h)
+				}
+				seen[h] = true
+				if !strings.Contains(page, "<code>"+h+"</code>") {
+					t.Errorf("%s: the page does not describe column %s", name, h)
+				}
+			}
+			dec := json.NewDecoder(bytes.NewReader(out[stem+".json"]))
+			var rows []json.RawMessage
+			if err := dec.Decode(&rows); err != nil {
+				t.Fatalf("%s.json: %v", stem, err)
+			}
+			if len(rows) != len(recs)-1 {
+				t.Errorf("%s: %d rows in CSV, %d in JSON", stem, len(recs)-1, len(rows))
+			}
+			for i, row := range rows {
+				if keys := jsonKeys(t, row); !slices.Equal(keys, header) {
+					t.Errorf("%s.json row %d: keys %v, header %v", stem, i, keys, header)
+				}
+			}
+		}
+		if sets != 11 {
+			t.Errorf("%d open data files, want 11", sets)
+		}
+	}
+}
+
+// jsonKeys returns the keys of a JSON object in the order written.
+func jsonKeys(t *testing.T, obj json.RawMessage) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	var keys []string
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("not an object: %s", obj)
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, tok.(string))
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return keys
 }

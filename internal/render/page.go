@@ -30,8 +30,12 @@ type Page struct {
 	Description string
 	// Canonical is the absolute URL of the page, "" without base_url.
 	Canonical string
-	// Image is the absolute URL of the page's image for Open Graph, "".
-	Image string
+	// Image is the absolute URL of the page's image for Open Graph, "";
+	// ImageWidth and ImageHeight its size (0 when not known), ImageAlt
+	// its text.
+	Image                   string
+	ImageWidth, ImageHeight int
+	ImageAlt                string
 	// OGType is the Open Graph type: "website" or "article".
 	OGType string
 	// Crumbs lead from the home page to this page (empty on the home
@@ -54,6 +58,8 @@ type Page struct {
 	// Index leads to the groups of a paginated list (letters of the
 	// directory, product groups, years), on whichever page each starts.
 	Index []IndexLink
+	// Filter is the filter form of the products catalogue, nil elsewhere.
+	Filter *FilterForm
 	// facets are the facets of a section list page (see Facets).
 	facets []Facet
 }

@@ -9,12 +9,22 @@ import (
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
-// photoURL is the absolute URL of a photo for Open Graph, "" without one.
-func (r *renderer) photoURL(ph []model.Photo) string {
-	if len(ph) == 0 {
-		return ""
+// setImage makes the first of photos the page's image for Open Graph:
+// the largest copy (1600 pixels wide, the size social networks take),
+// with its size. Without base_url, or without photos, there is none.
+func (r *renderer) setImage(p *Page, photos ...model.Photo) {
+	if len(photos) == 0 {
+		return
 	}
-	return r.f.abs(ph[0].File)
+	ph := photos[0]
+	p.Image = r.f.abs(ph.File)
+	if p.Image == "" {
+		return
+	}
+	p.ImageAlt = ph.Alt
+	if out := r.f.set.Photo(ph.File); out != nil {
+		p.ImageWidth, p.ImageHeight = out.Width, out.Height
+	}
 }
 
 // ProductGroup is a group of the products catalogue: the products of the
@@ -58,8 +68,10 @@ func (r *renderer) productList() {
 		}
 		pg := r.newPage("products", pageFile(list, n), r.pageTitle(title, n), "", groups, pageCrumbs(n, r.section("products"))...)
 		pg.Index = listIndex(index, list, n)
+		pg.Filter = r.filterForm(pg.Root)
 		return pg
 	})
+	r.filterData()
 }
 
 // productPages writes a page per product.
@@ -67,7 +79,7 @@ func (r *renderer) productPages() {
 	for _, p := range r.m.Products {
 		file, _ := Path(p)
 		pg := r.newPage("product", file, p.Name, describe(string(p.Description)), p, r.section("products"))
-		pg.Image = r.photoURL(p.Photos)
+		r.setImage(pg, p.Photos...)
 		r.emit(pg)
 	}
 }
@@ -130,7 +142,7 @@ func (r *renderer) establishmentPages() {
 			desc = e.Name + ". " + r.f.address(e.Address)
 		}
 		pg := r.newPage("establishment", file, e.Name, desc, e, r.section("establishments"))
-		pg.Image = r.photoURL(e.Photos)
+		r.setImage(pg, e.Photos...)
 		r.emit(pg)
 	}
 }
@@ -327,7 +339,7 @@ func (r *renderer) articlePages() {
 		p := r.newPage("article", file, a.Title, desc, a, r.section("news"))
 		p.OGType = "article"
 		if a.Image != nil {
-			p.Image = r.f.abs(a.Image.File)
+			r.setImage(p, *a.Image)
 		}
 		r.emit(p)
 	}
@@ -368,7 +380,7 @@ func (r *renderer) standalone() {
 		}
 		p := r.newPage("page", file, a.Title, desc, a)
 		if a.Image != nil {
-			p.Image = r.f.abs(a.Image.File)
+			r.setImage(p, *a.Image)
 		}
 		r.emit(p)
 	}
@@ -376,7 +388,10 @@ func (r *renderer) standalone() {
 
 // describe makes a meta description from Markdown: the first paragraph as
 // plain text, cut at a word to about 160 characters.
-func describe(md string) string {
+func describe(md string) string { return describeN(md, 160) }
+
+// describeN is describe cut to about limit characters.
+func describeN(md string, limit int) string {
 	md = strings.TrimSpace(md)
 	if md == "" {
 		return ""
@@ -385,7 +400,6 @@ func describe(md string) string {
 	if i := strings.Index(md, "\n\n"); i >= 0 {
 		para = md[:i]
 	}
-	const limit = 160
 	// The text is written with every run of spaces made one space, and
 	// none at either end; writing stops once it is longer than limit,
 	// which is all the cut below reads.

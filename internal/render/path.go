@@ -24,6 +24,9 @@ const (
 	dirTags           = "tin-tuc/the"
 	dirNewsPages      = "tin-tuc/trang"
 	dirStatic         = "static"
+	// sheetDir is the folder of a record's print sheet, inside the
+	// record's own.
+	sheetDir = "in"
 )
 
 // sections maps the section keys templates pass to path to their folders.
@@ -68,6 +71,8 @@ func isPage(a *model.Article) bool { return strings.HasPrefix(a.Pos.File, pagesP
 //	"tag", name          tin-tuc/the/<slug of name>/index.html
 //	"static", name       static/<name>
 //	"404"                404.html
+//	"sheet", record      the print sheet of a product, an establishment or
+//	                     a round: <the record's folder>/in/index.html
 func Path(x any, args ...any) (string, error) {
 	switch v := x.(type) {
 	case *model.Product:
@@ -129,6 +134,20 @@ func sectionPath(key string, args []any) (string, error) {
 			return "", fmt.Errorf("path: \"tag\" needs a tag name")
 		}
 		return dirPath(dirTags, vi.Slug(fmt.Sprint(args[0]))), nil
+	case "sheet":
+		if len(args) != 1 {
+			return "", fmt.Errorf("path: \"sheet\" needs a product, an establishment or a round")
+		}
+		switch args[0].(type) {
+		case *model.Product, *model.Establishment, *model.Round:
+		default:
+			return "", fmt.Errorf("path: no print sheet for %T", args[0])
+		}
+		p, err := Path(args[0])
+		if err != nil {
+			return "", err
+		}
+		return strings.TrimSuffix(p, "index.html") + sheetDir + "/index.html", nil
 	case "stats-year":
 		n, err := intArg(key, args)
 		if err != nil {

@@ -63,6 +63,12 @@ type Picture struct {
 	Alt           string
 	Caption       string
 	Credit        string
+	// Full is the largest copy, for a link that opens the photo at its
+	// full size; Small the smallest, for thumbnails. Both are the file as
+	// written when the photo was not made into copies.
+	Full, Small string
+	// SmallWidth and SmallHeight are the size of Small, 0 when not known.
+	SmallWidth, SmallHeight int
 }
 
 // photoURL escapes a slash path for an attribute value: each segment
@@ -83,6 +89,7 @@ func (f *funcs) photo(root string, ph model.Photo) Picture {
 	out := f.set.Photo(ph.File)
 	if out == nil {
 		pic.Src = photoURL(root, ph.File)
+		pic.Full, pic.Small = pic.Src, pic.Src
 		return pic
 	}
 	pic.Width, pic.Height = out.Width, out.Height
@@ -95,6 +102,9 @@ func (f *funcs) photo(root string, ph model.Photo) Picture {
 		set = append(set, photoURL(root, pf.Name)+" "+strconv.Itoa(pf.Width)+"w")
 	}
 	pic.Src = photoURL(root, src.Name)
+	pic.Full = photoURL(root, out.Full())
+	small := out.Copies[0]
+	pic.Small, pic.SmallWidth, pic.SmallHeight = photoURL(root, small.Name), small.Width, small.Height
 	if len(set) > 1 {
 		pic.SrcSet = strings.Join(set, ", ")
 	}

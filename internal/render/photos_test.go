@@ -138,11 +138,11 @@ func TestPhotos(t *testing.T) {
 			article = string(data)
 		}
 	}
-	figures := regexp.MustCompile(`(?s)<div class="photos">.*?</div>|<figure>.*?</figure>`)
+	figures := regexp.MustCompile(`(?s)<section class="gallery".*?</section>|<figure>.*?</figure>`)
 	var got strings.Builder
 	got.WriteString(figures.FindString(page) + "\n")
 	got.WriteString(figures.FindString(article) + "\n")
-	for _, meta := range regexp.MustCompile(`<meta property="og:image"[^>]*>`).FindAllString(page, -1) {
+	for _, meta := range regexp.MustCompile(`<meta (property="og:image|name="twitter)[^>]*>`).FindAllString(page, -1) {
 		got.WriteString(meta + "\n")
 	}
 	golden.Check(t, "golden/photos.html", []byte(got.String()))

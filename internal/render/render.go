@@ -4,7 +4,10 @@
 // folder itself: package write does.
 package render
 
-import "github.com/khuyencong/khuyencong/internal/asset"
+import (
+	"github.com/khuyencong/khuyencong/internal/asset"
+	"github.com/khuyencong/khuyencong/internal/diag"
+)
 
 // Sink receives the files of the site. Names are slash paths relative to
 // the output root ("san-pham/tinh-dau-chuc/index.html"). Render calls it
@@ -66,5 +69,15 @@ type Summary struct {
 	// the site file it was made from ("co-so/x/index.html" →
 	// "data/establishments/x.yaml"), so that a problem found in the output,
 	// such as a broken link, can be reported where the officer writes.
-	Sources map[string]string
+	Sources map[string]Source
+}
+
+// Source is the site file a page was made from.
+type Source struct {
+	File string
+	// Links maps each link and image of an article's Markdown body, as
+	// the page writes it (the href or src, character references decoded),
+	// to where the file writes it: one position per time it is written,
+	// in order. Nil for records.
+	Links map[string][]diag.Pos
 }

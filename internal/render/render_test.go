@@ -78,13 +78,17 @@ func TestFiles(t *testing.T) {
 	want := []string{
 		"404.html",
 		"atom.xml",
+		"binh-chon/cnnt-khu-vuc-nam-2020/in/index.html",
 		"binh-chon/cnnt-khu-vuc-nam-2020/index.html",
 		"binh-chon/index.html",
+		"binh-chon/ocop-tinh-2021/in/index.html",
 		"binh-chon/ocop-tinh-2021/index.html",
 		"chuong-trinh/ctkc-an-giang-2021-2025/index.html",
 		"chuong-trinh/index.html",
+		"co-so/hkd-ut-an/in/index.html",
 		"co-so/hkd-ut-an/index.html",
 		"co-so/index.html",
+		"co-so/yen-huong-vina/in/index.html",
 		"co-so/yen-huong-vina/index.html",
 		"de-an/hoi-cho-2020/index.html",
 		"de-an/index.html",
@@ -98,8 +102,11 @@ func TestFiles(t *testing.T) {
 		"news/khuyen-cong-an-giang-ho-tro/anh.jpg",
 		"products/chuc.jpg",
 		"robots.txt",
+		"san-pham/banh-bo-thot-not/in/index.html",
 		"san-pham/banh-bo-thot-not/index.html",
+		"san-pham/bo-loc.js",
 		"san-pham/index.html",
+		"san-pham/tinh-dau-chuc-yen-huong/in/index.html",
 		"san-pham/tinh-dau-chuc-yen-huong/index.html",
 		"sitemap.xml",
 		"so-lieu/2020/index.html",
@@ -107,6 +114,8 @@ func TestFiles(t *testing.T) {
 		"so-lieu/bao-cao/2020/index.html",
 		"so-lieu/index.html",
 		"static/favicon.svg",
+		"static/filter.js",
+		"static/record.js",
 		"static/search.js",
 		"static/site.css",
 		"tim-kiem/index.html",
@@ -271,7 +280,7 @@ func TestDefaultThemeErrors(t *testing.T) {
 			th, diags := parseTheme(broken, nil, f.FuncMap())
 			if th != nil && !diags.HasErrors() {
 				// An execution error shows when a page of the kind runs.
-				r := &renderer{m: m, opts: Options{Assets: plainAssets(m)}, lang: "vi", f: f, th: th, out: memSink{}, sum: Summary{Pages: map[string]int{}}, menu: defaultMenu(m, f.i18n), kinds: pageKindIndex()}
+				r := &renderer{m: m, opts: Options{Assets: plainAssets(m)}, lang: "vi", f: f, th: th, out: concurrentSink(memSink{}), sum: Summary{Pages: map[string]int{}}, menu: defaultMenu(m, f.i18n), kinds: pageKindIndex()}
 				r.pool = newPool(r)
 				r.pages()
 				r.closePool()

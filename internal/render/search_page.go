@@ -117,42 +117,31 @@ func relPath(dir, target string) (string, error) {
 // shows.
 var searchI18nJS = []string{"count", "none", "more", "loading", "typeMore", "failed", "countMore"}
 
-func init() {
-	for k, v := range searchI18n {
-		if _, ok := i18nVi[k]; !ok {
-			i18nVi[k] = v[0]
-		}
-		if _, ok := i18nEn[k]; !ok {
-			i18nEn[k] = v[1]
-		}
-	}
-}
-
 // searchI18n holds the interface strings of search: Vietnamese, English.
-var searchI18n = map[string][2]string{
-	"search.title":              {"Tìm kiếm", "Search"},
-	"search.description":        {"Tìm sản phẩm, cơ sở, đề án, bình chọn, địa bàn và tin tức; gõ có dấu hay không dấu đều được.", "Find products, establishments, projects, recognition rounds, areas and news, with or without diacritics."},
-	"search.label":              {"Từ khóa", "Search for"},
-	"search.box":                {"Tìm trong trang", "Search this site"},
-	"search.submit":             {"Tìm", "Search"},
-	"search.placeholder":        {"ví dụ: tinh dau chuc", "e.g. tinh dau chuc"},
-	"search.hint":               {"Gõ tên sản phẩm, cơ sở, địa phương hay loại sản phẩm; không cần gõ dấu. Kết quả hiện ngay khi gõ.", "Type the name of a product, an establishment, a place or a kind of product; diacritics are optional. Results appear as you type."},
-	"search.noscript":           {"Trang tìm kiếm cần JavaScript, mà trình duyệt của bạn đang tắt. Bạn vẫn có thể xem theo danh mục:", "The search page needs JavaScript, which your browser has turned off. You can still browse by section:"},
-	"search.browse":             {"Xem theo danh mục", "Browse by section"},
-	"search.results":            {"Kết quả tìm kiếm", "Search results"},
-	"search.count":              {"Tìm thấy %d kết quả.", "%d results found."},
-	"search.countMore":          {"Tìm thấy %d kết quả, đang hiện %d.", "%d results found, showing %d."},
-	"search.none":               {"Không tìm thấy kết quả nào. Hãy thử từ khóa ngắn hơn hoặc bỏ bớt từ.", "Nothing found. Try a shorter query or fewer words."},
-	"search.more":               {"Xem thêm kết quả", "Show more results"},
-	"search.loading":            {"Đang tìm…", "Searching…"},
-	"search.typeMore":           {"Gõ thêm chữ để tìm.", "Type a little more to search."},
-	"search.failed":             {"Không tải được chỉ mục tìm kiếm.", "The search index could not be loaded."},
-	"search.kind.product":       {"Sản phẩm", "Product"},
-	"search.kind.establishment": {"Cơ sở", "Establishment"},
-	"search.kind.project":       {"Đề án", "Project"},
-	"search.kind.programme":     {"Chương trình", "Programme"},
-	"search.kind.round":         {"Bình chọn", "Recognition round"},
-	"search.kind.unit":          {"Địa bàn", "Area"},
-	"search.kind.news":          {"Tin tức", "News"},
-	"search.records":            {"Chỉ mục gồm %d mục.", "The index holds %d records."},
+var searchI18n = map[string]diag.Msg{
+	"search.title":              {Vi: "Tìm kiếm", En: "Search"},
+	"search.description":        {Vi: "Tìm sản phẩm, cơ sở, đề án, bình chọn, địa bàn và tin tức; gõ có dấu hay không dấu đều được.", En: "Find products, establishments, projects, recognition rounds, areas and news, with or without diacritics."},
+	"search.label":              {Vi: "Từ khóa", En: "Search for"},
+	"search.box":                {Vi: "Tìm trong trang", En: "Search this site"},
+	"search.submit":             {Vi: "Tìm", En: "Search"},
+	"search.placeholder":        {Vi: "ví dụ: tinh dau chuc", En: "e.g. tinh dau chuc"},
+	"search.hint":               {Vi: "Gõ tên sản phẩm, cơ sở, địa phương hay loại sản phẩm; không cần gõ dấu. Kết quả hiện ngay khi gõ.", En: "Type the name of a product, an establishment, a place or a kind of product; diacritics are optional. Results appear as you type."},
+	"search.noscript":           {Vi: "Trang tìm kiếm cần JavaScript, mà trình duyệt của bạn đang tắt. Bạn vẫn có thể xem theo danh mục:", En: "The search page needs JavaScript, which your browser has turned off. You can still browse by section:"},
+	"search.browse":             {Vi: "Xem theo danh mục", En: "Browse by section"},
+	"search.results":            {Vi: "Kết quả tìm kiếm", En: "Search results"},
+	"search.count":              {Vi: "Tìm thấy %d kết quả.", En: "%d results found."},
+	"search.countMore":          {Vi: "Tìm thấy %d kết quả, đang hiện %d.", En: "%d results found, showing %d."},
+	"search.none":               {Vi: "Không tìm thấy kết quả nào. Hãy thử từ khóa ngắn hơn hoặc bỏ bớt từ.", En: "Nothing found. Try a shorter query or fewer words."},
+	"search.more":               {Vi: "Xem thêm kết quả", En: "Show more results"},
+	"search.loading":            {Vi: "Đang tìm…", En: "Searching…"},
+	"search.typeMore":           {Vi: "Gõ thêm chữ để tìm.", En: "Type a little more to search."},
+	"search.failed":             {Vi: "Không tải được chỉ mục tìm kiếm.", En: "The search index could not be loaded."},
+	"search.kind.product":       {Vi: "Sản phẩm", En: "Product"},
+	"search.kind.establishment": {Vi: "Cơ sở", En: "Establishment"},
+	"search.kind.project":       {Vi: "Đề án", En: "Project"},
+	"search.kind.programme":     {Vi: "Chương trình", En: "Programme"},
+	"search.kind.round":         {Vi: "Bình chọn", En: "Recognition round"},
+	"search.kind.unit":          {Vi: "Địa bàn", En: "Area"},
+	"search.kind.news":          {Vi: "Tin tức", En: "News"},
+	"search.records":            {Vi: "Chỉ mục gồm %d mục.", En: "The index holds %d records."},
 }

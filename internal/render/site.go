@@ -155,9 +155,9 @@ func (r *renderer) emit(p *Page) {
 		return
 	}
 	n := r.pool.add(p)
-	if src := sourceOf(p.Data); src != "" {
+	if src := r.sourceOf(p); src.File != "" {
 		if r.sum.Sources == nil {
-			r.sum.Sources = map[string]string{}
+			r.sum.Sources = map[string]Source{}
 		}
 		r.sum.Sources[p.File] = src
 	}
@@ -180,26 +180,27 @@ func (r *renderer) closePool() {
 	r.sitemap, r.sitemapJob = kept, nil
 }
 
-// sourceOf returns the site file a page's record was read from, "" for
-// pages made of many records (lists, statistics).
-func sourceOf(data any) string {
-	switch v := data.(type) {
+// sourceOf returns the site file a page's record was read from, with the
+// positions of the links of an article's body; none for pages made of many
+// records (lists, statistics).
+func (r *renderer) sourceOf(p *Page) Source {
+	switch v := p.Data.(type) {
 	case *model.Product:
-		return v.Pos.File
+		return Source{File: v.Pos.File}
 	case *model.Establishment:
-		return v.Pos.File
+		return Source{File: v.Pos.File}
 	case *model.Project:
-		return v.Pos.File
+		return Source{File: v.Pos.File}
 	case *model.Programme:
-		return v.Pos.File
+		return Source{File: v.Pos.File}
 	case *model.Round:
-		return v.Pos.File
+		return Source{File: v.Pos.File}
 	case *model.Unit:
-		return v.Pos.File
+		return Source{File: v.Pos.File}
 	case *model.Article:
-		return v.Pos.File
+		return Source{File: v.Pos.File, Links: r.f.bodyLinks(p.Root, v)}
 	}
-	return ""
+	return Source{}
 }
 
 // lastMod is the date a page's content last changed, when known: an

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/gazetteer"
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
@@ -24,41 +27,14 @@ import (
 //     climbing to the nearest unit whose successor is certain, "nay thuộc
 //     …".
 
-// unitTypeWords are the short type words, Vietnamese and English.
-var unitTypeWords = map[string][2]string{
-	"quoc_gia":     {"", ""},
-	"tinh":         {"tỉnh", "province"},
-	"thanh_pho_tw": {"thành phố", "city"},
-	"thanh_pho":    {"thành phố", "city"},
-	"thi_xa":       {"thị xã", "town"},
-	"huyen":        {"huyện", "district"},
-	"quan":         {"quận", "urban district"},
-	"phuong":       {"phường", "ward"},
-	"xa":           {"xã", "commune"},
-	"thi_tran":     {"thị trấn", "township"},
-	"dac_khu":      {"đặc khu", "special zone"},
-}
-
 // unitName returns a unit's name with its short type word ("xã Tri Tôn",
-// "thành phố Huế"; "Tri Tôn commune" in English).
+// "thành phố Huế"; "Tri Tôn commune" in English), worded as the built-in
+// gazetteer words it.
 func (f *funcs) unitName(u *model.Unit) string {
 	if u == nil {
 		return ""
 	}
-	w, ok := unitTypeWords[u.Type]
-	if !ok {
-		return u.Name
-	}
-	if f.lang == "en" {
-		if w[1] == "" {
-			return u.Name
-		}
-		return u.Name + " " + w[1]
-	}
-	if w[0] == "" {
-		return u.Name
-	}
-	return w[0] + " " + u.Name
+	return gazetteer.Title(gazetteer.Type(u.Type), u.Name, f.lang)
 }
 
 // unitNames joins the names of units: "A, B và C" ("A, B and C").
@@ -168,6 +144,12 @@ func (f *funcs) unitFateNow(u *model.Unit) string {
 		return ""
 	}
 	if len(u.Successors) == 1 && !u.Successors[0].Partial {
+		// Merged whole: say which province the unit it went into is
+		// in, when that is another than its own.
+		s := u.Successors[0].Unit
+		if p := topUnit(s); p != s && p != topUnit(u) {
+			return fate + "; " + f.i18n.text("unit.nowIn", f.unitName(p))
+		}
 		return fate
 	}
 	if now := f.unitNow(u); now != "" {
@@ -225,16 +207,21 @@ func (f *funcs) unitOrigin(u *model.Unit) string {
 // Giang" for the nearest unit above it whose successor is certain; ""
 // when the unit still exists or nothing is certain.
 func (f *funcs) unitNow(u *model.Unit) string {
-	return f.nowOf(u, nil)
+	return f.nowOf(u, nil, false)
 }
 
 // addressNow is unitNow for an address, whose current unit may be written
-// (current_unit).
+// (current_unit). An address in a commune is today's unit ("nay là xã Yên
+// Nguyên, tỉnh Tuyên Quang") whenever its commune went whole into one, even
+// one formed with others: the place is now addressed so. When the commune
+// was split, only the province is certain ("nay thuộc tỉnh Tuyên Quang").
+// A province or district merged with others is part of the new unit
+// ("nay thuộc tỉnh An Giang"), as unitNow says.
 func (f *funcs) addressNow(a model.Address) string {
-	return f.nowOf(a.Unit, a.Current)
+	return f.nowOf(a.Unit, a.Current, true)
 }
 
-func (f *funcs) nowOf(u, current *model.Unit) string {
+func (f *funcs) nowOf(u, current *model.Unit, address bool) string {
 	if u == nil {
 		return ""
 	}
@@ -250,10 +237,16 @@ func (f *funcs) nowOf(u, current *model.Unit) string {
 		if p := current.Parent; p != nil && p.Type != "quoc_gia" {
 			name += ", " + f.unitName(p)
 		}
-		if renamedOnly(u, current) {
+		if address && communeLevel[u.Type] && wentWhole(u, current) || renamedOnly(u, current) {
 			return t.text("establishment.nowIs", name)
 		}
 		return t.text("unit.nowIn", name)
+	}
+	if len(u.Successors) > 0 {
+		// Split: the provinces its parts are in are certain.
+		if ps := successorProvinces(u); len(ps) > 0 {
+			return t.text("unit.nowIn", f.unitNames(ps))
+		}
 	}
 	for p, n := u.Parent, 0; p != nil && n < 32; p, n = p.Parent, n+1 {
 		if c := p.Current; c != nil {
@@ -264,6 +257,61 @@ func (f *funcs) nowOf(u, current *model.Unit) string {
 		}
 	}
 	return ""
+}
+
+// communeLevel are the types of units at the level of a commune.
+var communeLevel = map[string]bool{"xa": true, "phuong": true, "thi_tran": true, "dac_khu": true}
+
+// wentWhole reports whether u went whole into current: each unit on the way
+// had one successor, not partial.
+func wentWhole(u, current *model.Unit) bool {
+	for x, n := u, 0; x != current; n++ {
+		if n == 32 || len(x.Successors) != 1 || x.Successors[0].Partial {
+			return false
+		}
+		x = x.Successors[0].Unit
+	}
+	return true
+}
+
+// topUnit returns the highest unit above u below the country: its
+// province.
+func topUnit(u *model.Unit) *model.Unit {
+	for n := 0; u.Parent != nil && u.Parent.Type != "quoc_gia" && n < 32; n++ {
+		u = u.Parent
+	}
+	return u
+}
+
+// successorProvinces returns the provinces of u's successors, once each in
+// the order of the successors; none when a successor lies in no province
+// (is one itself).
+func successorProvinces(u *model.Unit) []*model.Unit {
+	var out []*model.Unit
+	for _, s := range u.Successors {
+		p := topUnit(s.Unit)
+		if p == s.Unit {
+			return nil
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// unitAbove returns the units above u, nearest first, for the chain on its
+// page: "huyện Chiêm Hóa, tỉnh Tuyên Quang"; the country only when it is
+// the unit right above.
+func (f *funcs) unitAbove(u *model.Unit) []*model.Unit {
+	var out []*model.Unit
+	for x, n := u.Parent, 0; x != nil && n < 32; x, n = x.Parent, n+1 {
+		if x.Type == "quoc_gia" && len(out) > 0 {
+			break
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // renamedOnly reports whether current replaced u one to one: each unit on
@@ -310,30 +358,24 @@ func (f *funcs) unitParents(u *model.Unit) string {
 	return strings.Join(parts, "; ")
 }
 
-func init() {
-	for k, v := range unitI18n {
-		i18nVi[k], i18nEn[k] = v[0], v[1]
-	}
-}
-
 // unitI18n holds the sentences about units: Vietnamese, English.
-var unitI18n = map[string][2]string{
-	"unit.ended":         {"Không còn là đơn vị hành chính từ %s", "No longer an administrative unit from %s"},
-	"unit.becameNew":     {"Từ %[2]s là %[1]s", "From %[2]s: %[1]s"},
-	"unit.mergedWith":    {"Hợp nhất với %s thành %s từ %s", "Merged with %s into %s from %s"},
-	"unit.mergedInto":    {"Sáp nhập vào %s từ %s", "Merged into %s from %s"},
-	"unit.splitInto":     {"Từ %s, địa bàn được sáp nhập vào: %s", "From %s, its area was merged into: %s"},
-	"unit.partial":       {"một phần", "partly"},
-	"unit.partOf":        {"một phần %s", "part of %s"},
-	"unit.formedFrom":    {"Thành lập từ %s trên cơ sở hợp nhất %s", "Formed on %s by merging %s"},
-	"unit.formedFromOne": {"Thành lập từ %s trên cơ sở %s", "Formed on %s from %s"},
-	"unit.absorbed":      {"Nhận sáp nhập %s", "%s merged into it"},
-	"unit.nowIn":         {"nay thuộc %s", "now in %s"},
-	"unit.under":         {"thuộc %s", "part of %s"},
-	"unit.underFrom":     {"thuộc %s từ %s", "part of %s from %s"},
-	"unit.underTo":       {"thuộc %s đến %s", "part of %s until %s"},
-	"unit.underFromTo":   {"thuộc %s từ %s đến %s", "part of %s from %s to %s"},
-	"unit.history":       {"Đơn vị cấp trên", "Units above over time"},
-	"unit.formed":        {"Hình thành", "Formed"},
-	"unit.fate":          {"Thay đổi", "Change"},
+var unitI18n = map[string]diag.Msg{
+	"unit.ended":         {Vi: "Không còn là đơn vị hành chính từ %s", En: "No longer an administrative unit from %s"},
+	"unit.becameNew":     {Vi: "Từ %[2]s là %[1]s", En: "From %[2]s: %[1]s"},
+	"unit.mergedWith":    {Vi: "Hợp nhất với %s thành %s từ %s", En: "Merged with %s into %s from %s"},
+	"unit.mergedInto":    {Vi: "Sáp nhập vào %s từ %s", En: "Merged into %s from %s"},
+	"unit.splitInto":     {Vi: "Từ %s, địa bàn được sáp nhập vào: %s", En: "From %s, its area was merged into: %s"},
+	"unit.partial":       {Vi: "một phần", En: "partly"},
+	"unit.partOf":        {Vi: "một phần %s", En: "part of %s"},
+	"unit.formedFrom":    {Vi: "Thành lập từ %s trên cơ sở hợp nhất %s", En: "Formed on %s by merging %s"},
+	"unit.formedFromOne": {Vi: "Thành lập từ %s trên cơ sở %s", En: "Formed on %s from %s"},
+	"unit.absorbed":      {Vi: "Nhận sáp nhập %s", En: "%s merged into it"},
+	"unit.nowIn":         {Vi: "nay thuộc %s", En: "now in %s"},
+	"unit.under":         {Vi: "thuộc %s", En: "part of %s"},
+	"unit.underFrom":     {Vi: "thuộc %s từ %s", En: "part of %s from %s"},
+	"unit.underTo":       {Vi: "thuộc %s đến %s", En: "part of %s until %s"},
+	"unit.underFromTo":   {Vi: "thuộc %s từ %s đến %s", En: "part of %s from %s to %s"},
+	"unit.history":       {Vi: "Đơn vị cấp trên", En: "Units above over time"},
+	"unit.formed":        {Vi: "Hình thành", En: "Formed"},
+	"unit.fate":          {Vi: "Thay đổi", En: "Change"},
 }

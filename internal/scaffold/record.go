@@ -25,17 +25,18 @@ type recordKind struct {
 	dir, ext string
 	// template is the name of its template under files/record.
 	template string
-	vi, en   string
+	// name is what messages call a record of the kind.
+	name diag.Msg
 }
 
 // Kinds lists the kinds NewRecord accepts, in the order help shows them.
 var Kinds = []string{"news", "establishment", "product", "project"}
 
 var recordKinds = map[string]recordKind{
-	"news":          {"content/news", ".md", "news.md.tmpl", "tin bài", "news article"},
-	"establishment": {"data/establishments", ".yaml", "establishment.yaml.tmpl", "cơ sở", "establishment"},
-	"product":       {"data/products", ".yaml", "product.yaml.tmpl", "sản phẩm", "product"},
-	"project":       {"data/projects", ".yaml", "project.yaml.tmpl", "đề án", "project"},
+	"news":          {"content/news", ".md", "news.md.tmpl", diag.Msg{Vi: "tin bài", En: "news article"}},
+	"establishment": {"data/establishments", ".yaml", "establishment.yaml.tmpl", diag.Msg{Vi: "cơ sở", En: "establishment"}},
+	"product":       {"data/products", ".yaml", "product.yaml.tmpl", diag.Msg{Vi: "sản phẩm", En: "product"}},
+	"project":       {"data/projects", ".yaml", "project.yaml.tmpl", diag.Msg{Vi: "đề án", En: "project"}},
 }
 
 var recordTemplates = template.Must(template.New("").ParseFS(files, "files/record/*.tmpl"))
@@ -56,6 +57,9 @@ type recordData struct {
 	// Units, Establishments and Programmes list the ids of the site, for the
 	// comments that say what may be written.
 	Units, Establishments, Programmes string
+	// Builtin is true for a site that names its province: an
+	// establishment's address is then written by names.
+	Builtin bool
 }
 
 // maxListed bounds the ids listed in a comment.
@@ -83,8 +87,8 @@ func NewRecord(siteDir, kind, title string, now time.Time) (string, error) {
 	title = strings.Join(strings.Fields(vi.NFC(title)), " ")
 	if title == "" {
 		return "", &Error{Msg: diag.Msg{
-			Vi: fmt.Sprintf("chưa ghi tiêu đề; ví dụ: khuyencong new %s \"Tên %s\"", kind, k.vi),
-			En: fmt.Sprintf("no title given; for example: khuyencong new %s \"Name of the %s\"", kind, k.en),
+			Vi: fmt.Sprintf("chưa ghi tiêu đề; ví dụ: khuyencong new %s \"Tên %s\"", kind, k.name.Vi),
+			En: fmt.Sprintf("no title given; for example: khuyencong new %s \"Name of the %s\"", kind, k.name.En),
 		}}
 	}
 	id := vi.Slug(title)
@@ -121,6 +125,7 @@ func NewRecord(siteDir, kind, title string, now time.Time) (string, error) {
 			data.Unit = m.Site.Area.ID
 		}
 		data.Units = listIDs(len(m.Units), func(i int) string { return m.Units[i].ID })
+		data.Builtin = m.HasBuiltin()
 	case "product":
 		data.Establishments = listIDs(len(m.Establishments), func(i int) string { return m.Establishments[i].ID })
 	case "project":
@@ -189,8 +194,10 @@ func idTaken(m *model.Model, k recordKind, kind, id string) error {
 	if where == "" {
 		return nil
 	}
-	return fail("đã có %s mã %q trong tệp %s; hãy chọn một tiêu đề khác (ví dụ thêm năm hoặc địa danh)",
-		"there is already a %s with id %q in file %s; choose another title (for example add a year or a place)", k.vi, id, where)
+	return &Error{Msg: diag.Msg{
+		Vi: fmt.Sprintf("đã có %s mã %q trong tệp %s; hãy chọn một tiêu đề khác (ví dụ thêm năm hoặc địa danh)", k.name.Vi, id, where),
+		En: fmt.Sprintf("file %[3]s already holds the %[1]s with id %[2]q; choose another title (for example add a year or a place)", k.name.En, id, where),
+	}}
 }
 
 // listIDs joins the first ids of a collection for a comment.

@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,7 +58,7 @@ func TestNewRecordAsksForWhatIsMissing(t *testing.T) {
 	}
 	_, diags := checkSite(t, dir, recordNow)
 	want := `content/news/hoi-cho-hang-cong-nghiep-nong-thon-50-gian-hang.md:11:1: lỗi: bài viết "hoi-cho-hang-cong-nghiep-nong-thon-50-gian-hang": trường bắt buộc "date" đang để trống: ghi ngày đăng của bài gốc, ví dụ date: 2021-08-17; khi bài gốc không ghi ngày, ghi ngày bài được đăng trên trang này
-data/establishments/cong-ty-tnhh-do-go-tan-chau.yaml:29:3: lỗi: cơ sở "cong-ty-tnhh-do-go-tan-chau": trường bắt buộc "address.unit" đang để trống: khi nguồn không nêu xã, huyện, ghi id của tỉnh (đơn vị ghi ở area trong data/site.yaml)
+data/establishments/cong-ty-tnhh-do-go-tan-chau.yaml:29:3: lỗi: cơ sở "cong-ty-tnhh-do-go-tan-chau": trường bắt buộc "address.unit" đang để trống: ghi id của đơn vị (unit: …) hoặc tên của đơn vị (commune, district, province); khi nguồn không nêu xã, huyện, ghi id hoặc tên của tỉnh
 data/products/kho-ca-loc-hoa-lac.yaml:13:1: lỗi: sản phẩm "kho-ca-loc-hoa-lac": trường bắt buộc "establishment" đang để trống: khi nguồn không nêu cơ sở sản xuất, đừng tạo hồ sơ sản phẩm: ghi sản phẩm trong awards của vòng bình chọn với name, owner và unit
 data/projects/ho-tro-may-say-nong-san-nam-2025.yaml:13:1: lỗi: đề án "ho-tro-may-say-nong-san-nam-2025": trường bắt buộc "year" đang để trống: ghi năm kế hoạch (năm của nguồn kinh phí); khi nguồn chỉ nêu năm nghiệm thu, ghi năm đó; khi nguồn không nêu năm nào, ghi năm của bài viết đưa tin, ví dụ year: 2021
 data/projects/ho-tro-may-say-nong-san-nam-2025.yaml:27:1: lỗi: đề án "ho-tro-may-say-nong-san-nam-2025": trường bắt buộc "activity" đang để trống: khi nguồn không nêu nội dung hỗ trợ, ghi activity: khac
@@ -66,7 +67,7 @@ data/projects/ho-tro-may-say-nong-san-nam-2025.yaml:27:1: lỗi: đề án "ho-t
 		t.Errorf("check of new records:\n%s\nwant:\n%s", got, want)
 	}
 	wantEn := `content/news/hoi-cho-hang-cong-nghiep-nong-thon-50-gian-hang.md:11:1: error: article "hoi-cho-hang-cong-nghiep-nong-thon-50-gian-hang": required field "date" is empty: write the date the original article was published, e.g. date: 2021-08-17; when it gives none, write the day the article is published on this site
-data/establishments/cong-ty-tnhh-do-go-tan-chau.yaml:29:3: error: establishment "cong-ty-tnhh-do-go-tan-chau": required field "address.unit" is empty: when the source names no commune or district, write the province's id (the unit of area in data/site.yaml)
+data/establishments/cong-ty-tnhh-do-go-tan-chau.yaml:29:3: error: establishment "cong-ty-tnhh-do-go-tan-chau": required field "address.unit" is empty: write the unit's id (unit: …) or its names (commune, district, province); when the source names no commune or district, write the province's id or name
 data/products/kho-ca-loc-hoa-lac.yaml:13:1: error: product "kho-ca-loc-hoa-lac": required field "establishment" is empty: when the source does not name the maker, do not write a product record: write the product in the round's awards with name, owner and unit
 data/projects/ho-tro-may-say-nong-san-nam-2025.yaml:13:1: error: project "ho-tro-may-say-nong-san-nam-2025": required field "year" is empty: write the plan year (the year of the funds); when the source gives only the year of acceptance, write that year; when it gives no year, write the year of the article that reports it, e.g. year: 2021
 data/projects/ho-tro-may-say-nong-san-nam-2025.yaml:27:1: error: project "ho-tro-may-say-nong-san-nam-2025": required field "activity" is empty: when the source does not say what was supported, write activity: khac
@@ -99,7 +100,7 @@ func TestNewRecordUnknownReferences(t *testing.T) {
 		}
 	}
 	_, diags := checkSite(t, dir, recordNow)
-	want := `data/establishments/gao-nang-nhen.yaml:27:3: lỗi: cơ sở "gao-nang-nhen": trường bắt buộc "address.unit" đang để trống: khi nguồn không nêu xã, huyện, ghi id của tỉnh (đơn vị ghi ở area trong data/site.yaml)
+	want := `data/establishments/gao-nang-nhen.yaml:27:3: lỗi: cơ sở "gao-nang-nhen": trường bắt buộc "address.unit" đang để trống: ghi id của đơn vị (unit: …) hoặc tên của đơn vị (commune, district, province); khi nguồn không nêu xã, huyện, ghi id hoặc tên của tỉnh
 data/products/gao-nang-nhen.yaml:14:1: lỗi: sản phẩm "gao-nang-nhen": trường bắt buộc "establishment" đang để trống: khi nguồn không nêu cơ sở sản xuất, đừng tạo hồ sơ sản phẩm: ghi sản phẩm trong awards của vòng bình chọn với name, owner và unit
 `
 	if got := printed(diags); got != want {
@@ -143,6 +144,12 @@ func TestNewRecordNeverOverwrites(t *testing.T) {
 			t.Errorf("NewRecord(%s, %q) = %v\nwant %s", tt.kind, tt.title, err, tt.want)
 		}
 	}
+	// In English, the record is named in English.
+	_, err = NewRecord(dir, "product", "Gạo Thơm", recordNow)
+	var se *Error
+	if want := `file data/products/danh-sach.yaml already holds the product with id "gao-thom"; choose another title (for example add a year or a place)`; !errors.As(err, &se) || se.Msg.En != want {
+		t.Errorf("NewRecord in English = %v\nwant %s", err, want)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil || string(data) != "name: Nước mắm Phú Quốc\nestablishment: co-so-vi-du\n" {
 		t.Errorf("the edited file was overwritten: %q, %v", data, err)
@@ -168,5 +175,37 @@ func TestYAMLScalar(t *testing.T) {
 		if got := yamlScalar(tt.in); got != tt.want {
 			t.Errorf("yamlScalar(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// On a site that names its province, a new establishment's address is
+// written by names: filled in, it checks.
+func TestNewRecordAddressByNames(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "trang")
+	if _, err := NewProvinceSite(dir, "Tuyên Quang"); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)
+	p, err := NewRecord(dir, "establishment", "HTX Chè Yên Nguyên", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := strings.Replace(strings.Replace(string(data), "\n  commune:\n", "\n  commune: xã Yên Nguyên\n", 1), "\n  district:\n", "\n  district: H. Chiêm Hóa\n", 1)
+	if filled == string(data) {
+		t.Fatalf("the new record has no commune and district to fill:\n%s", data)
+	}
+	if err := os.WriteFile(p, []byte(filled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, diags := checkSite(t, dir, now)
+	if len(diags) > 0 {
+		t.Fatalf("the filled record should check:\n%s", printed(diags))
+	}
+	if e := m.EstablishmentByID["htx-che-yen-nguyen"]; e == nil || e.Address.Unit == nil || e.Address.Unit.ID != "xa-yen-nguyen-huyen-chiem-hoa-tuyen-quang" {
+		t.Errorf("the new establishment is at %v", e)
 	}
 }

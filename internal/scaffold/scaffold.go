@@ -8,8 +8,13 @@
 // empty gazetteer would leave them dangling. Every example record says
 // "VÍ DỤ — thay bằng dữ liệu thật" (an example, to replace with real data).
 //
+// NewProvinceSite makes the site of one province instead: its units are
+// built in (site.yaml names the province, there is no units.yaml), and the
+// example establishment is addressed by names.
+//
 // The files written are embedded under files/: files/site is copied as it
-// is, files/record holds the text/template of each record kind.
+// is (for a province site, with site.yaml from files/province), files/record
+// holds the text/template of each record kind.
 package scaffold
 
 import (
@@ -19,6 +24,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 )
@@ -47,6 +53,46 @@ const siteRoot = "files/site"
 // page and a README for officers. dir may not exist yet; if it exists it
 // must be empty, so that nothing of an officer's is ever overwritten.
 func NewSite(dir string) error {
+	if err := checkDir(dir); err != nil {
+		return err
+	}
+	return writeSite(dir, func(_ string, data []byte) []byte { return data })
+}
+
+// writeSite writes the files of files/site into dir, each as edit makes it
+// from its slash path under the site and its content; nil leaves it out.
+func writeSite(dir string, edit func(rel string, data []byte) []byte) error {
+	return fs.WalkDir(files, siteRoot, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := p[len(siteRoot):]
+		target := filepath.Join(dir, filepath.FromSlash(path.Clean("./"+rel)))
+		if d.IsDir() {
+			return mkdir(target)
+		}
+		data, err := files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if data = edit(strings.TrimPrefix(rel, "/"), data); data == nil {
+			return nil
+		}
+		return writeNew(target, data)
+	})
+}
+
+// mkdir makes a folder of the new site.
+func mkdir(target string) error {
+	if err := os.MkdirAll(target, 0o755); err != nil {
+		return fail("không tạo được thư mục %s: %v", "cannot create folder %s: %v", target, err)
+	}
+	return nil
+}
+
+// checkDir checks that dir may hold a new site: it does not exist, or is
+// an empty folder.
+func checkDir(dir string) error {
 	if dir == "" {
 		return fail("chưa ghi tên thư mục cho trang mới; ví dụ: khuyencong new site trang-khuyen-cong",
 			"no folder given for the new site; for example: khuyencong new site trang-khuyen-cong")
@@ -63,24 +109,7 @@ func NewSite(dir string) error {
 		}
 		return fail("không đọc được thư mục %s: %v", "cannot read folder %s: %v", dir, err)
 	}
-	return fs.WalkDir(files, siteRoot, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel := p[len(siteRoot):]
-		target := filepath.Join(dir, filepath.FromSlash(path.Clean("./"+rel)))
-		if d.IsDir() {
-			if err := os.MkdirAll(target, 0o755); err != nil {
-				return fail("không tạo được thư mục %s: %v", "cannot create folder %s: %v", target, err)
-			}
-			return nil
-		}
-		data, err := files.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return writeNew(target, data)
-	})
+	return nil
 }
 
 // writeNew writes data to a file that must not exist yet.

@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,4 +132,66 @@ func TestNewSiteEmptyFolder(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "data", "site.yaml")); err != nil {
 		t.Error(err)
 	}
+}
+
+// A new site for a province has its units built in: no units.yaml, the
+// province in site.yaml, the title and publisher from its name; it passes
+// check, and its example establishment is in the province.
+func TestNewProvinceSite(t *testing.T) {
+	for _, tc := range []struct {
+		value, title, publisher, area string
+	}{
+		{"Tuyên Quang", "Khuyến công tỉnh Tuyên Quang", "Trung tâm Khuyến công tỉnh Tuyên Quang", "tuyen-quang-2025"},
+		{"tp hcm", "Khuyến công thành phố Hồ Chí Minh", "Trung tâm Khuyến công thành phố Hồ Chí Minh", "ho-chi-minh-2025"},
+		{"02", "Khuyến công tỉnh Tuyên Quang", "Trung tâm Khuyến công tỉnh Tuyên Quang", "tuyen-quang-2025"},
+	} {
+		dir := filepath.Join(t.TempDir(), "trang")
+		p, err := NewProvinceSite(dir, tc.value)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.value, err)
+		}
+		if p.ID != tc.area {
+			t.Errorf("%s: province %s", tc.value, p.ID)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "data", "units.yaml")); err == nil {
+			t.Errorf("%s: the new site has a units.yaml", tc.value)
+		}
+		m, diags := checkSite(t, dir, time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC))
+		if len(diags) > 0 {
+			t.Errorf("%s: a new province site should check without any diagnostic:\n%s", tc.value, printed(diags))
+			continue
+		}
+		if m.Site.Title != tc.title || m.Site.Publisher.Name != tc.publisher || m.Site.Area == nil || m.Site.Area.ID != tc.area {
+			t.Errorf("%s: title %q, publisher %q, area %v", tc.value, m.Site.Title, m.Site.Publisher.Name, m.Site.Area)
+		}
+		if e := m.EstablishmentByID["co-so-vi-du"]; e == nil || e.Address.Unit != m.Site.Area {
+			t.Errorf("%s: the example establishment is at %v", tc.value, e.Address.Unit)
+		}
+		if strings.Contains(readAll(t, dir), "tỉnh Ví Dụ") {
+			t.Errorf("%s: a file still names tỉnh Ví Dụ", tc.value)
+		}
+	}
+	_, err := NewProvinceSite(filepath.Join(t.TempDir(), "trang"), "Tuyen Quan")
+	var e *Error
+	if !errors.As(err, &e) || e.Text("vi") != `không có tỉnh, thành phố nào tên "Tuyen Quan"; tên gần giống: tỉnh Tuyên Quang — unit: tuyen-quang-2025; tên gần giống: tỉnh Tuyên Quang (trước 01/07/2025) — unit: tuyen-quang` {
+		t.Errorf("unknown province: %v", err)
+	}
+}
+
+// readAll returns the text of every file under dir.
+func readAll(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		b.Write(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

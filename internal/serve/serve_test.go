@@ -434,10 +434,10 @@ func TestBrokenLinkWarning(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatal("the whole site was not rendered within a minute")
 	}
-	// The warning names the file the officer writes, as build does, and
-	// the page that shows the link.
+	// The warning names the file the officer writes and the place of the
+	// link in it, as build does, and the page that shows the link.
 	status, _, body := get(t, ts.URL+"/san-pham/")
-	want := `<li><code>content/news/lien-ket-hong.md</code> liên kết hỏng &#34;../../khong-co-trang/&#34; (trên trang tin-tuc/lien-ket-hong/index.html): ` +
+	want := `<li><code>content/news/lien-ket-hong.md:6:5</code> liên kết hỏng &#34;../../khong-co-trang/&#34; (trên trang tin-tuc/lien-ket-hong/index.html): ` +
 		`trang đã build không có tệp &#34;khong-co-trang/index.html&#34;; hãy sửa nội dung hoặc mẫu trang có liên kết này</li>`
 	if status != 200 || !strings.Contains(body, `id="khuyencong-warnings"`) || !strings.Contains(body, want) {
 		t.Fatalf("no warning of the broken link at its article: %d\n%s", status, body[max(0, len(body)-3000):])

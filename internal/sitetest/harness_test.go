@@ -129,15 +129,24 @@ func v2Site(t *testing.T) string {
 	return builtOnce(t, "../render/testdata/nhieu-tinh", "")
 }
 
+// builtinSite builds the test site of the render package that names only
+// its province and addresses its establishments by names, once.
+func builtinSite(t *testing.T) string {
+	t.Helper()
+	return builtOnce(t, "../render/testdata/tuyen-quang", "")
+}
+
 // testSites are the sites every kind of page is checked on: the example
-// site, the multi-province test site, a generated mid-size one, and a small
-// one whose records show phone photos.
+// site, the multi-province test site, the site of the built-in units of
+// one province, a generated mid-size one, and a small one whose records
+// show phone photos.
 var testSites = []struct {
 	name  string
 	build func(t *testing.T) string
 }{
 	{"example", func(t *testing.T) string { return exampleSite(t, "") }},
 	{"nhieu-tinh", v2Site},
+	{"tuyen-quang", builtinSite},
 	{"demo-M", demoSite},
 	{"demo-S-photos", photoSite},
 }
@@ -240,7 +249,10 @@ func pageKinds(t *testing.T, dir string) []string {
 	for _, p := range htmlPages(t, dir) {
 		parts := strings.Split(p, "/")
 		key := parts[0]
-		if len(parts) > 1 {
+		if len(parts) >= 3 && parts[len(parts)-2] == "in" {
+			// A record's print sheet: one of each section.
+			key += "/sheet"
+		} else if len(parts) > 1 {
 			key = fmt.Sprintf("%s/%d", parts[0], len(parts))
 			if len(parts) >= 3 {
 				// Distinguish sub-sections such as tin-tuc/the/ and

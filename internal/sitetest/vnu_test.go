@@ -17,8 +17,9 @@ func TestHTMLValid(t *testing.T) {
 	jar, err := toolFile("vnu-jar/build/dist/vnu.jar")
 	need(t, "vnu-jar", "run `npm ci` in internal/sitetest", err)
 	for name, dir := range map[string]string{
-		"example":    exampleSite(t, "https://khuyencong.example"+subPath),
-		"nhieu-tinh": v2Site(t),
+		"example":     exampleSite(t, "https://khuyencong.example"+subPath),
+		"nhieu-tinh":  v2Site(t),
+		"tuyen-quang": builtinSite(t),
 	} {
 		t.Run(name, func(t *testing.T) { checkHTML(t, java, jar, dir) })
 	}

@@ -3,42 +3,35 @@ package vi
 import (
 	"strconv"
 	"strings"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
 )
 
 // Approx keys: the qualifiers of a rounded published figure (data contract,
 // field approx). The empty key means the figure is exact.
 var approxKeys = []string{"gan", "khoang", "hon", "tren", "duoi"}
 
-var approxVI = map[string]string{
-	"gan":    "gần",
-	"khoang": "khoảng",
-	"hon":    "hơn",
-	"tren":   "trên",
-	"duoi":   "dưới",
-}
-
-var approxEN = map[string]string{
-	"gan":    "nearly",
-	"khoang": "about",
-	"hon":    "more than",
-	"tren":   "over",
-	"duoi":   "under",
+// approxWords are the words of the qualifiers: the one source of these
+// labels (the data contract's enum takes them from here).
+var approxWords = map[string]diag.Msg{
+	"gan":    {Vi: "gần", En: "nearly"},
+	"khoang": {Vi: "khoảng", En: "about"},
+	"hon":    {Vi: "hơn", En: "more than"},
+	"tren":   {Vi: "trên", En: "over"},
+	"duoi":   {Vi: "dưới", En: "under"},
 }
 
 // ApproxKeys returns the qualifier keys in the data contract's order.
 func ApproxKeys() []string { return append([]string(nil), approxKeys...) }
 
 // IsApprox reports whether key is a known qualifier key ("" is not).
-func IsApprox(key string) bool { _, ok := approxVI[key]; return ok }
+func IsApprox(key string) bool { _, ok := approxWords[key]; return ok }
 
 // Approx returns the word written before a rounded figure: "gần",
 // "khoảng", "hơn", "trên", "dưới" ("nearly", "about", "more than", "over",
 // "under" in English). It returns "" for "" and for an unknown key.
 func Approx(key, lang string) string {
-	if isEN(lang) {
-		return approxEN[key]
-	}
-	return approxVI[key]
+	return approxWords[key].Text(lang)
 }
 
 // Count writes a count with its qualifier: Count(10000, "khoang", "vi") →

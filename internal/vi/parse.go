@@ -26,7 +26,7 @@ var multipliers = []struct {
 func ParseMoney(s string) (amount int64, approx string, scaled bool, ok bool) {
 	f := strings.Join(strings.Fields(Fold(s)), " ")
 	for _, key := range approxKeys {
-		if w := Fold(approxVI[key]) + " "; strings.HasPrefix(f, w) {
+		if w := Fold(approxWords[key].Vi) + " "; strings.HasPrefix(f, w) {
 			approx, f = key, strings.TrimPrefix(f, w)
 			break
 		}

@@ -9,7 +9,8 @@
 // English form take a lang argument; "en" selects English and any other
 // value, "" included, selects Vietnamese.
 //
-// The package imports nothing of the project.
+// The package imports nothing of the project but diag, whose Msg is the
+// shape of its words in both languages.
 package vi
 
 // isEN reports whether lang selects the English forms.

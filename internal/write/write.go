@@ -83,7 +83,7 @@ type Options struct {
 // languages.
 type Error struct {
 	// Code names the problem ("output-is-site", "output-not-ours", …).
-	Code string
+	Code diag.Code
 	Msg  diag.Msg
 	// Lang is the language Error() prints in.
 	Lang string
@@ -201,7 +201,7 @@ var inputFolders = []string{"data", "content", "templates"}
 // nil.
 func refuse(target string, opts Options) error {
 	lang := opts.Lang
-	no := func(code, vi, en string, args ...any) error {
+	no := func(code diag.Code, vi, en string, args ...any) error {
 		return &Error{Code: code, Lang: lang, Msg: diag.M(vi, en, args...)}
 	}
 	if filepath.Dir(target) == target {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/khuyencong/khuyencong/internal/diag"
 )
 
 // snapshot returns every file and folder under root with its content, for
@@ -89,7 +91,9 @@ func TestOpenRefuses(t *testing.T) {
 	}
 
 	tests := []struct {
-		name, target, code, vi string
+		name, target string
+		code         diag.Code
+		vi           string
 	}{
 		{"site itself", site, "output-is-site",
 			fmt.Sprintf("không thể dùng chính thư mục trang %q làm thư mục xuất: build sẽ xóa dữ liệu. Hãy dùng một thư mục con riêng, ví dụ -o public", site)},

@@ -10,14 +10,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khuyencong/khuyencong/internal/golden"
 )
+
+func TestMain(m *testing.M) { os.Exit(golden.Main(m)) }
 
 // sameAsStd is every file of testdata that image/jpeg decodes, in each
 // layout: baseline and progressive, each chroma subsampling, restart
 // intervals, greyscale.
 func testFiles(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("testdata/*.jpeg")
+	files, err := filepath.Glob(filepath.Join(golden.InputDir("."), "*.jpeg"))
 	if err != nil || len(files) == 0 {
 		t.Fatal("no test files", err)
 	}
