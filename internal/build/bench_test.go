@@ -1,9 +1,11 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/metrics"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -265,3 +267,37 @@ func benchBuild(b *testing.B, size string) {
 
 func BenchmarkBuildS(b *testing.B) { benchBuild(b, "S") }
 func BenchmarkBuildM(b *testing.B) { benchBuild(b, "M") }
+
+// benchRebuild times a build into the output of an earlier one after an
+// edit of one article: a sentence added to its body before each run.
+func benchRebuild(b *testing.B, size string) {
+	dir := demoSite(b, size)
+	out := filepath.Join(b.TempDir(), "public")
+	if _, diags := Build(dir, BuildOptions{Output: out}); diags.HasErrors() {
+		b.Fatalf("build: %v", diags)
+	}
+	news, err := filepath.Glob(filepath.Join(dir, "content", "news", "*.md"))
+	if err != nil || len(news) == 0 {
+		b.Fatalf("no article: %v", err)
+	}
+	sort.Strings(news)
+	article := news[len(news)/2]
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		f, err := os.OpenFile(article, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(f, "\nCập nhật lần %d.\n", n)
+		f.Close()
+		b.StartTimer()
+		if _, diags := Build(dir, BuildOptions{Output: out}); diags.HasErrors() {
+			b.Fatalf("build: %v", diags)
+		}
+	}
+}
+
+func BenchmarkRebuildM(b *testing.B) { benchRebuild(b, "M") }
+func BenchmarkRebuildL(b *testing.B) { benchRebuild(b, "L") }

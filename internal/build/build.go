@@ -356,6 +356,8 @@ func linkDiags(res links.Result, err error, shown string, sources map[string]ren
 	// times counts the broken links of a page written alike, so that the
 	// n-th one is reported where its article writes the n-th.
 	times := map[[2]string]int{}
+	// positions are the places of the links of the pages met.
+	positions := map[string]map[string][]diag.Pos{}
 	for _, b := range res.Broken {
 		page := b.Page
 		if shown != "" {
@@ -365,7 +367,12 @@ func linkDiags(res links.Result, err error, shown string, sources map[string]ren
 		where := diag.Msg{}
 		if src, ok := sources[b.Page]; ok {
 			pos = diag.Pos{File: src.File}
-			if at := src.Links[b.Link]; len(at) > 0 {
+			found, ok := positions[b.Page]
+			if !ok {
+				found = src.LinkPositions()
+				positions[b.Page] = found
+			}
+			if at := found[b.Link]; len(at) > 0 {
 				n := times[[2]string{b.Page, b.Link}]
 				times[[2]string{b.Page, b.Link}]++
 				pos = at[min(n, len(at)-1)]

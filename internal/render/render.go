@@ -78,6 +78,18 @@ type Source struct {
 	// Links maps each link and image of an article's Markdown body, as
 	// the page writes it (the href or src, character references decoded),
 	// to where the file writes it: one position per time it is written,
-	// in order. Nil for records.
+	// in order. Nil for records; see LinkPositions.
 	Links map[string][]diag.Pos
+	// links, when set, computes Links: the body of an article is parsed
+	// for them only when its page has a broken link.
+	links func() map[string][]diag.Pos
+}
+
+// LinkPositions returns Links, or computes them when they are computed on
+// demand (each call computes them again).
+func (s Source) LinkPositions() map[string][]diag.Pos {
+	if s.Links == nil && s.links != nil {
+		return s.links()
+	}
+	return s.Links
 }

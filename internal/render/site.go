@@ -198,7 +198,8 @@ func (r *renderer) sourceOf(p *Page) Source {
 	case *model.Unit:
 		return Source{File: v.Pos.File}
 	case *model.Article:
-		return Source{File: v.Pos.File, Links: r.f.bodyLinks(p.Root, v)}
+		f, root := r.f, p.Root
+		return Source{File: v.Pos.File, links: func() map[string][]diag.Pos { return f.bodyLinks(root, v) }}
 	}
 	return Source{}
 }
