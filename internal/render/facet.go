@@ -278,15 +278,23 @@ func (r *renderer) unitOrder() map[*model.Unit]int {
 
 // sectionFacets returns the facets of a section's list page.
 func (r *renderer) sectionFacets(section string) []Facet {
+	if fs, ok := r.facetsBySection[section]; ok {
+		return fs
+	}
+	var fs []Facet
 	switch section {
 	case "products":
-		return dedupeFacets(r.productFacets())
+		fs = dedupeFacets(r.productFacets())
 	case "establishments":
-		return r.establishmentFacets()
+		fs = r.establishmentFacets()
 	case "projects":
-		return r.projectFacets()
+		fs = r.projectFacets()
 	}
-	return nil
+	if r.facetsBySection == nil {
+		r.facetsBySection = map[string][]Facet{}
+	}
+	r.facetsBySection[section] = fs
+	return fs
 }
 
 // facets writes the page of every facet value, paginated.
@@ -317,6 +325,9 @@ func (r *renderer) facetValue(section string, f Facet, vi, per int) {
 		}
 	}
 	for n := 1; n <= total; n++ {
+		if !r.opts.wants(pager.Pages[n-1]) {
+			continue
+		}
 		data := FacetPage{Section: section, Facet: nav, Value: v}
 		for _, it := range v.items[(n-1)*per : min(n*per, len(v.items))] {
 			switch x := it.(type) {

@@ -60,14 +60,7 @@ func (r *renderer) filterForm(root string) *FilterForm {
 // filterFacetList returns the product facets the form offers, in its
 // order.
 func (r *renderer) filterFacetList() []Facet {
-	if r.facetsBySection == nil {
-		r.facetsBySection = map[string][]Facet{}
-	}
-	all, ok := r.facetsBySection["products"]
-	if !ok {
-		all = r.sectionFacets("products")
-		r.facetsBySection["products"] = all
-	}
+	all := r.sectionFacets("products")
 	var out []Facet
 	for _, slug := range filterFacets {
 		for _, f := range all {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/khuyencong/khuyencong/internal/model"
 )
@@ -78,6 +79,9 @@ func (r *renderer) productList() {
 func (r *renderer) productPages() {
 	for _, p := range r.m.Products {
 		file, _ := Path(p)
+		if !r.opts.wants(file) {
+			continue
+		}
 		pg := r.newPage("product", file, p.Name, describe(string(p.Description)), p, r.section("products"))
 		r.setImage(pg, p.Photos...)
 		r.emit(pg)
@@ -137,6 +141,9 @@ func (r *renderer) establishmentList() {
 func (r *renderer) establishmentPages() {
 	for _, e := range r.m.Establishments {
 		file, _ := Path(e)
+		if !r.opts.wants(file) {
+			continue
+		}
 		desc := describe(string(e.Description))
 		if desc == "" {
 			desc = e.Name + ". " + r.f.address(e.Address)
@@ -189,6 +196,9 @@ func (r *renderer) projectList() {
 func (r *renderer) projectPages() {
 	for _, p := range r.m.Projects {
 		file, _ := Path(p)
+		if !r.opts.wants(file) {
+			continue
+		}
 		r.emit(r.newPage("project", file, p.Title, describe(string(p.Summary)), p, r.section("projects")))
 	}
 }
@@ -203,6 +213,9 @@ func (r *renderer) programmeList() {
 func (r *renderer) programmePages() {
 	for _, p := range r.m.Programmes {
 		file, _ := Path(p)
+		if !r.opts.wants(file) {
+			continue
+		}
 		r.emit(r.newPage("programme", file, p.Name, describe(string(p.Summary)), p, r.section("programmes")))
 	}
 }
@@ -332,6 +345,9 @@ func (r *renderer) newsList() {
 func (r *renderer) articlePages() {
 	for _, a := range r.m.News {
 		file, _ := Path(a)
+		if !r.opts.wants(file) {
+			continue
+		}
 		desc := a.Summary
 		if desc == "" {
 			desc = describe(string(a.Body))
@@ -374,6 +390,9 @@ func (r *renderer) tagPages() {
 func (r *renderer) standalone() {
 	for _, a := range r.m.Pages {
 		file, _ := Path(a)
+		if !r.opts.wants(file) {
+			continue
+		}
 		desc := a.Summary
 		if desc == "" {
 			desc = describe(string(a.Body))
@@ -390,6 +409,19 @@ func (r *renderer) standalone() {
 // plain text, cut at a word to about 160 characters.
 func describe(md string) string { return describeN(md, 160) }
 
+// describeMarkup are the ASCII characters describe leaves out, and
+// describeSpace those unicode.IsSpace reports.
+var describeMarkup, describeSpace = asciiSet("#*_`[]>|"), asciiSet("\t\n\v\f\r ")
+
+func asciiSet(chars string) (set [utf8.RuneSelf]bool) {
+	for _, c := range []byte(chars) {
+		if c < utf8.RuneSelf {
+			set[c] = true
+		}
+	}
+	return set
+}
+
 // describeN is describe cut to about limit characters.
 func describeN(md string, limit int) string {
 	md = strings.TrimSpace(md)
@@ -402,13 +434,21 @@ func describeN(md string, limit int) string {
 	}
 	// The text is written with every run of spaces made one space, and
 	// none at either end; writing stops once it is longer than limit,
-	// which is all the cut below reads.
+	// which is all the cut below reads. ASCII, most of the bytes, is read
+	// without decoding.
 	var b strings.Builder
+	b.Grow(min(len(para), 3*limit+8))
 	n := 0
 	space := false
 	skipURL := false
 	var prev rune
-	for _, c := range para {
+	for i := 0; i < len(para); {
+		c, size := rune(para[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(para[i:])
+		}
+		raw := para[i : i+size]
+		i += size
 		last := prev
 		prev = c
 		switch {
@@ -420,10 +460,10 @@ func describeN(md string, limit int) string {
 		case c == '(' && last == ']':
 			skipURL = true
 			continue
-		case strings.ContainsRune("#*_`[]>|", c):
+		case c < utf8.RuneSelf && describeMarkup[c]:
 			continue
 		}
-		if unicode.IsSpace(c) {
+		if c < utf8.RuneSelf && describeSpace[c] || c >= utf8.RuneSelf && unicode.IsSpace(c) {
 			space = n > 0
 			continue
 		}
@@ -432,7 +472,11 @@ func describeN(md string, limit int) string {
 			n++
 			space = false
 		}
-		b.WriteRune(c)
+		if c == utf8.RuneError && size == 1 {
+			b.WriteRune(c)
+		} else {
+			b.WriteString(raw)
+		}
 		if n++; n > limit {
 			break
 		}

@@ -54,6 +54,9 @@ func (p *Pager) at(n int) *Pager {
 func (r *renderer) paginated(count, per int, first string, page func(n, lo, hi int) *Page) {
 	pager := newPager(pageCount(count, per), func(n int) string { return pageFile(first, n) })
 	for n := 1; n <= pager.Total; n++ {
+		if !r.opts.wants(pageFile(first, n)) {
+			continue
+		}
 		lo, hi := min((n-1)*per, count), min(n*per, count)
 		p := page(n, lo, hi)
 		p.Pager = pager.at(n)

@@ -54,12 +54,18 @@ func (r *renderer) sheets() {
 	for _, p := range r.m.Products {
 		rec, _ := Path(p)
 		file, _ := Path("sheet", p)
+		if !r.opts.wants(file) {
+			continue
+		}
 		s := r.productSheet(p, nil, "to-in")
 		r.emitSheet(file, t.text("sheet.title", p.Name), rec, SheetPage{Record: rec, RecordTitle: p.Name, Sheets: []Sheet{s}}, Crumb{Title: p.Name, Path: rec}, r.section("products"))
 	}
 	for _, e := range r.m.Establishments {
 		rec, _ := Path(e)
 		file, _ := Path("sheet", e)
+		if !r.opts.wants(file) {
+			continue
+		}
 		s := Sheet{Establishment: e, Name: e.Name, Lead: excerpt(string(e.Description), sheetLead), ID: "to-in"}
 		if len(e.Photos) > 0 {
 			s.Photo = &e.Photos[0]
@@ -73,6 +79,9 @@ func (r *renderer) sheets() {
 		}
 		rec, _ := Path(rd)
 		file, _ := Path("sheet", rd)
+		if !r.opts.wants(file) {
+			continue
+		}
 		page := SheetPage{Record: rec, RecordTitle: r.f.roundTitle(rd), Round: rd}
 		for i, a := range rd.Awards {
 			if a.Product == nil {

@@ -123,15 +123,7 @@ func (r *renderer) newPage(kind, file, title, desc string, data any, crumbs ...C
 	p.Menu = menuFor(r.menu, file, p.Root)
 	switch kind {
 	case "products", "establishments", "projects":
-		if r.facetsBySection == nil {
-			r.facetsBySection = map[string][]Facet{}
-		}
-		fs, ok := r.facetsBySection[kind]
-		if !ok {
-			fs = r.sectionFacets(kind)
-			r.facetsBySection[kind] = fs
-		}
-		p.facets = fs
+		p.facets = r.sectionFacets(kind)
 	}
 	return p
 }
