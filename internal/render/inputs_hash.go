@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash"
 	"math"
 	"reflect"
 	"sort"
@@ -16,10 +17,15 @@ import (
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
-// hasher writes values into a buffer, to be digested at once.
+// hasher writes values into a buffer, to be digested at once; a buffer
+// that grows past spillAt (the search documents, the open data tables) is
+// digested as it goes instead, which gives the same digest.
 type hasher struct {
 	in  *inputs
 	buf []byte
+	// d holds the digest of what was spilled from buf, when spilled.
+	d       hash.Hash
+	spilled bool
 	// seen are the pointers (not to records) already written, for cycles.
 	seen []unsafe.Pointer
 	// top is the depth of the walk of a page's Data: a unit or a round
@@ -31,7 +37,20 @@ type hasher struct {
 	subjects []unsafe.Pointer
 }
 
-var hasherPool = sync.Pool{New: func() any { return &hasher{buf: make([]byte, 0, 4096)} }}
+var hasherPool = sync.Pool{New: func() any { return &hasher{buf: make([]byte, 0, 4096), d: sha256.New()} }}
+
+// spillAt is the size past which a hasher's buffer is digested as it goes.
+const spillAt = 64 << 10
+
+// spill digests the buffer when it has grown past spillAt. A hasher
+// without d (a map key's, whose bytes are read) keeps every byte.
+func (h *hasher) spill() {
+	if len(h.buf) >= spillAt && h.d != nil {
+		h.d.Write(h.buf)
+		h.buf = h.buf[:0]
+		h.spilled = true
+	}
+}
 
 // hasher returns an empty hasher, to release once summed.
 func (in *inputs) hasher() *hasher {
@@ -43,6 +62,10 @@ func (in *inputs) hasher() *hasher {
 
 func (h *hasher) reset() {
 	h.buf, h.seen, h.subjects, h.top = h.buf[:0], h.seen[:0], h.subjects[:0], 0
+	if h.spilled {
+		h.d.Reset()
+		h.spilled = false
+	}
 }
 
 // release gives the hasher back for another use.
@@ -54,8 +77,13 @@ func (h *hasher) release() {
 }
 
 func (h *hasher) sum() Digest {
-	s := sha256.Sum256(h.buf)
 	var d Digest
+	if h.spilled {
+		h.d.Write(h.buf)
+		copy(d[:], h.d.Sum(nil))
+		return d
+	}
+	s := sha256.Sum256(h.buf)
 	copy(d[:], s[:])
 	return d
 }
@@ -66,6 +94,7 @@ func (h *hasher) digest(d Digest) { h.buf = append(h.buf, d[:]...) }
 func (h *hasher) str(s string) {
 	h.buf = binary.AppendUvarint(h.buf, uint64(len(s)))
 	h.buf = append(h.buf, s...)
+	h.spill()
 }
 
 func (h *hasher) bool(b bool) {
@@ -249,6 +278,7 @@ func (h *hasher) value(v reflect.Value, depth int) {
 		if t.Elem().Kind() == reflect.Uint8 {
 			if v.Kind() == reflect.Slice {
 				h.buf = append(h.buf, v.Bytes()...)
+				h.spill()
 				return
 			}
 		}
