@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -361,4 +362,54 @@ func emulateNoScript() chromedp.Action[chromedp.Void] {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
 	})
+}
+
+// TestShareSheet opens a product page in a browser that has a system share
+// sheet (navigator.share, stood in for by the test before the page loads,
+// as headless Chromium has none): the share button shows instead of "copy
+// link", and pressing it hands the sheet the product's name and canonical
+// address.
+func TestShareSheet(t *testing.T) {
+	bctx := browser(t)
+	dir := galleryExample(t)
+	root := serve(t, dir, "/")
+	u := pageURL(root, galleryProduct)
+	const standIn = `Object.defineProperty(navigator, "share", {configurable: true, value: function (d) {
+		window.__shared = {title: d.title, url: d.url}; return Promise.resolve(); }});`
+	type shared struct {
+		Native bool   `json:"native"`
+		Copy   bool   `json:"copy"`
+		Title  string `json:"title"`
+		URL    string `json:"url"`
+	}
+	v := open(t, bctx, viewports[0], u, false, func(ctx context.Context) error {
+		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: standIn})
+			return err
+		}), chromedp.Reload(), chromedp.WaitReady("body"))
+		if err != nil {
+			return err
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-share] .share-native"))); err != nil {
+			return fmt.Errorf("the share button cannot be pressed: %v", err)
+		}
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[shared](`(() => {
+			const b = document.querySelector("[data-share]"), s = window.__shared || {};
+			return {native: !b.querySelector(".share-native").hidden, copy: !b.querySelector(".share-copy").hidden,
+				title: s.title || "", url: s.url || ""};
+		})()`))
+		if err != nil {
+			return err
+		}
+		if !s.Native || s.Copy {
+			return fmt.Errorf("with a share sheet: share button shown %v, copy link shown %v", s.Native, s.Copy)
+		}
+		if s.URL != "https://khuyencong.example/khuyen-cong/san-pham/tinh-dau-chuc-yen-huong/" || !strings.Contains(s.Title, "Tinh dầu") {
+			return fmt.Errorf("the share sheet is given %q at %q", s.Title, s.URL)
+		}
+		return nil
+	})
+	for _, p := range v.problems {
+		t.Errorf("%s: %s", u, p)
+	}
 }
