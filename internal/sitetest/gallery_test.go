@@ -177,6 +177,15 @@ func gallery(ctx context.Context) (galleryState, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[galleryState](readGallery))
 }
 
+// galleryPage starts a browser and serves the example site with eight
+// photos on galleryProduct; it returns the browser and the product page's
+// address.
+func galleryPage(t *testing.T) (context.Context, string) {
+	bctx := browser(t)
+	root := serve(t, galleryExample(t), "/")
+	return bctx, pageURL(root, galleryProduct)
+}
+
 // TestGalleryKeyboard uses the gallery of a product with eight photos by
 // keyboard alone, at both sizes: Tab reaches the thumbnails, Enter opens
 // the photo in a dialog with the focus on its close button, the arrow
@@ -184,11 +193,8 @@ func gallery(ctx context.Context) (galleryState, error) {
 // focus is back on the thumbnail; axe-core finds nothing serious with
 // the dialog open; every image of the gallery has its size.
 func TestGalleryKeyboard(t *testing.T) {
-	bctx := browser(t)
+	bctx, u := galleryPage(t)
 	axe := axeSource(t)
-	dir := galleryExample(t)
-	root := serve(t, dir, "/")
-	u := pageURL(root, galleryProduct)
 	for _, vp := range viewports {
 		v := open(t, bctx, vp, u, false, func(ctx context.Context) error {
 			st, err := gallery(ctx)
@@ -317,10 +323,7 @@ func shareOffered(ctx context.Context) error {
 // TestGalleryWithoutScript opens the product page with JavaScript off: a
 // thumbnail is a link to the photo's largest copy, which loads.
 func TestGalleryWithoutScript(t *testing.T) {
-	bctx := browser(t)
-	dir := galleryExample(t)
-	root := serve(t, dir, "/")
-	u := pageURL(root, galleryProduct)
+	bctx, u := galleryPage(t)
 	v := open(t, bctx, viewports[0], u, false, func(ctx context.Context) error {
 		if err := chromedp.Do(ctx, emulateNoScript(), chromedp.Reload(), chromedp.WaitReady("body")); err != nil {
 			return err
@@ -370,10 +373,7 @@ func emulateNoScript() chromedp.Action[chromedp.Void] {
 // link", and pressing it hands the sheet the product's name and canonical
 // address.
 func TestShareSheet(t *testing.T) {
-	bctx := browser(t)
-	dir := galleryExample(t)
-	root := serve(t, dir, "/")
-	u := pageURL(root, galleryProduct)
+	bctx, u := galleryPage(t)
 	const standIn = `Object.defineProperty(navigator, "share", {configurable: true, value: function (d) {
 		window.__shared = {title: d.title, url: d.url}; return Promise.resolve(); }});`
 	type shared struct {
