@@ -121,8 +121,8 @@ func TestSearchIndexContent(t *testing.T) {
 // as its page is, with the area it is about.
 func TestSearchReports(t *testing.T) {
 	files := map[string]string{
-		"data/site.yaml":  "title: Thử\narea: an-giang\n",
-		"data/units.yaml": "- id: an-giang\n  name: An Giang\n  type: tinh\n- id: chau-doc\n  name: Châu Đốc\n  type: thanh_pho\n  parent: an-giang\n",
+		"data/site.yaml":         "title: Thử\narea: an-giang\n",
+		"data/units.yaml":        "- id: an-giang\n  name: An Giang\n  type: tinh\n- id: chau-doc\n  name: Châu Đốc\n  type: thanh_pho\n  parent: an-giang\n",
 		"data/reports/2020.yaml": "year: 2020\nreported:\n  establishments_supported: 19\nnotes: Theo bài tổng kết năm của Trung tâm.\n",
 		"data/reports/chau-doc.yaml": "period: {from: 2016, to: 2020}\nunit: chau-doc\ndecision: {number: 12/BC-UBND, date: 2021-01-15, issuer: UBND thành phố Châu Đốc}\n" +
 			"reported:\n  funding_total: 500000000\n",
