@@ -2,6 +2,7 @@ package docx
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -166,7 +167,14 @@ func (pc *paraCtx) run(run *node, extra *[]*node) error {
 		case k.isW("instrText"):
 			pc.instr.WriteString(k.text)
 		case k.isW("footnoteReference"), k.isW("endnoteReference"):
-			r.doc.Dropped[DropFootnote]++
+			if pc.inInstr {
+				continue
+			}
+			if n := r.mark(k); n > 0 {
+				pc.segs = append(pc.segs, segment{text: "[" + strconv.Itoa(n) + "]", href: base.href})
+			} else {
+				r.doc.Dropped[DropFootnote]++
+			}
 		case k.isW("commentReference"):
 			r.doc.Dropped[DropComment]++
 		case k.isW("drawing"), k.isW("pict"):

@@ -35,6 +35,10 @@ type Document struct {
 	Media map[string][]byte
 	// Converted lists the legacy-encoded text converted to Unicode.
 	Converted []Conversion
+	// Notes are the footnotes and endnotes the text refers to, in the
+	// order of their marks: the n-th is an <li> of the note's text, and
+	// its mark stands in the text as "[n]".
+	Notes []*html.Node
 	// Dropped counts what was left out, by kind (Drop*).
 	Dropped map[string]int
 }
@@ -94,6 +98,14 @@ func Read(name string, data []byte, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.notes = map[string]*node{}
+	for _, kind := range []string{"footnote", "endnote"} {
+		x, err := r.part("word/"+kind+"s.xml", false)
+		if err != nil {
+			return nil, err
+		}
+		r.indexNotes(kind, x)
+	}
 	r.st = parseStyles(stylesXML)
 	r.cnt = &counters{nb: parseNumbering(numXML), count: map[string]*[9]int{}}
 	r.rels = parseRels(relsXML)
@@ -105,6 +117,9 @@ func Read(name string, data []byte, lim Limits) (*Document, error) {
 	r.doc.Body = el(atom.Body)
 	r.conv = map[convKey]*Conversion{}
 	if err := r.blocks(body, r.doc.Body, 0); err != nil {
+		return nil, err
+	}
+	if err := r.noteTexts(); err != nil {
 		return nil, err
 	}
 	for _, k := range []convKey{{legacy.TCVN3, true}, {legacy.VNI, true}, {legacy.TCVN3, false}, {legacy.VNI, false}} {
@@ -133,6 +148,77 @@ type reader struct {
 	cnt  *counters
 	rels map[string]rel
 	conv map[convKey]*Conversion
+	// notes holds the notes of the document by kind and id
+	// ("footnote:2"); marked lists those the text refers to, in order.
+	notes  map[string]*node
+	marked []*node
+}
+
+// indexNotes keeps the notes of a footnotes or endnotes part, leaving out
+// the separators Word keeps there.
+func (r *reader) indexNotes(kind string, root *node) {
+	if root == nil {
+		return
+	}
+	for _, n := range root.children(kind) {
+		if t := n.get("type"); t != "" && t != "normal" {
+			continue
+		}
+		r.notes[kind+":"+n.get("id")] = n
+	}
+}
+
+// maxNotes bounds the notes of a document, which a note marking itself
+// would otherwise make endless.
+const maxNotes = 1000
+
+// mark returns the number of the note a footnoteReference or
+// endnoteReference refers to, 0 when the document does not hold it.
+func (r *reader) mark(ref *node) int {
+	kind := strings.TrimSuffix(ref.name, "Reference")
+	n := r.notes[kind+":"+ref.get("id")]
+	if n == nil || len(r.marked) >= maxNotes {
+		return 0
+	}
+	r.marked = append(r.marked, n)
+	return len(r.marked)
+}
+
+// noteTexts converts the notes marked in the text into Document.Notes:
+// the paragraphs of a note joined by line breaks in one list item (a
+// table in a note stays a table).
+func (r *reader) noteTexts() error {
+	for i := 0; i < len(r.marked); i++ { // a note may mark another
+		box := el(atom.Div)
+		if err := r.blocks(r.marked[i], box, 1); err != nil {
+			return err
+		}
+		li := el(atom.Li)
+		for b := box.FirstChild; b != nil; {
+			next := b.NextSibling
+			box.RemoveChild(b)
+			if li.FirstChild != nil {
+				li.AppendChild(el(atom.Br))
+			}
+			if b.DataAtom == atom.P {
+				for c := b.FirstChild; c != nil; {
+					cn := c.NextSibling
+					b.RemoveChild(c)
+					li.AppendChild(c)
+					c = cn
+				}
+			} else {
+				li.AppendChild(b)
+			}
+			b = next
+		}
+		// The space Word puts after the note's own number.
+		if c := li.FirstChild; c != nil && c.Type == html.TextNode {
+			c.Data = strings.TrimLeft(c.Data, " \t\u00a0")
+		}
+		r.doc.Notes = append(r.doc.Notes, li)
+	}
+	return nil
 }
 
 // part reads and parses an XML part; a missing optional part is nil.

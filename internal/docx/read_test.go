@@ -118,6 +118,60 @@ func TestReadDefaultLegacyFont(t *testing.T) {
 	}
 }
 
+// Footnotes and endnotes: each mark becomes "[n]" in the text and its
+// note the n-th item of Notes, in the order of the marks; a mark whose
+// note is missing is counted as dropped.
+func TestReadNotes(t *testing.T) {
+	d := docxtest.Doc{Blocks: []any{
+		docxtest.Para{Runs: []docxtest.Run{{Text: "Năm 2020 hỗ trợ 19 cơ sở"}, {Footnote: "Theo báo cáo số 12/BC-SCT.\nSố liệu sơ bộ."}, {Text: "."}}},
+		docxtest.Para{Runs: []docxtest.Run{{Text: "Kinh phí gần 4,5 tỷ đồng"}, {Endnote: "Gồm cả kinh phí khuyến công quốc gia."}}},
+	}, Extra: map[string][]byte{}}
+	doc, err := Read("chu-thich.docx", d.Bytes(), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<p>Năm 2020 hỗ trợ 19 cơ sở[1].</p>\n<p>Kinh phí gần 4,5 tỷ đồng[2]</p>\n"
+	if got := render(t, doc.Body); got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+	var notes []string
+	for _, n := range doc.Notes {
+		var b strings.Builder
+		html.Render(&b, n)
+		notes = append(notes, b.String())
+	}
+	wantNotes := "<li>Theo báo cáo số 12/BC-SCT.<br/>Số liệu sơ bộ.</li>|<li>Gồm cả kinh phí khuyến công quốc gia.</li>"
+	if got := strings.Join(notes, "|"); got != wantNotes {
+		t.Errorf("notes:\n%s\nwant:\n%s", got, wantNotes)
+	}
+	if doc.Dropped[DropFootnote] != 0 {
+		t.Errorf("dropped %d notes", doc.Dropped[DropFootnote])
+	}
+
+	// The same marks without their notes part.
+	d.Extra["word/footnotes.xml"] = []byte(`<?xml version="1.0"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`)
+	doc, err = Read("chu-thich.docx", d.Bytes(), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := render(t, doc.Body); got != "<p>Năm 2020 hỗ trợ 19 cơ sở.</p>\n<p>Kinh phí gần 4,5 tỷ đồng[1]</p>\n" || doc.Dropped[DropFootnote] != 1 || len(doc.Notes) != 1 {
+		t.Errorf("without the footnote: %s, dropped %d, %d notes", got, doc.Dropped[DropFootnote], len(doc.Notes))
+	}
+}
+
+// A note that marks itself ends, at maxNotes notes.
+func TestReadNoteMarkingItself(t *testing.T) {
+	d := docxtest.Doc{Blocks: []any{docxtest.Para{Runs: []docxtest.Run{{Text: "a"}, {Footnote: "x"}}}}, Extra: map[string][]byte{
+		"word/footnotes.xml": []byte(`<?xml version="1.0"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:t>b</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:footnote></w:footnotes>`)}}
+	doc, err := Read("vong.docx", d.Bytes(), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Notes) != maxNotes {
+		t.Errorf("%d notes", len(doc.Notes))
+	}
+}
+
 // Text pasted from a legacy document into a Unicode font is known by its
 // characters.
 func TestReadDetectsLegacyText(t *testing.T) {
@@ -273,6 +327,55 @@ func FuzzDocumentXML(f *testing.F) {
 		var b bytes.Buffer
 		if err := html.Render(&b, doc.Body); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzNotes fuzzes a document's text with its footnotes part: marks and
+// notes in any shape, notes marking notes; the notes it returns render.
+func FuzzNotes(f *testing.F) {
+	seed := docxtest.Doc{Blocks: []any{
+		docxtest.Para{Runs: []docxtest.Run{{Text: "a"}, {Footnote: "một\nhai"}, {Text: "b", Bold: true}, {Footnote: "ba"}}},
+	}}
+	parts := map[string][]byte{}
+	zr, err := zip.NewReader(bytes.NewReader(seed.Bytes()), int64(len(seed.Bytes())))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		var b bytes.Buffer
+		b.ReadFrom(rc)
+		rc.Close()
+		parts[zf.Name] = b.Bytes()
+	}
+	f.Add(string(parts["word/document.xml"]), string(parts["word/footnotes.xml"]))
+	f.Add(string(parts["word/document.xml"]), `<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:tbl><w:tr><w:tc><w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:tc></w:tr></w:tbl></w:footnote></w:footnotes>`)
+	lim := DefaultLimits
+	lim.Part, lim.Total = 4<<20, 8<<20
+	f.Fuzz(func(t *testing.T, document, footnotes string) {
+		files := map[string][]byte{}
+		for k, v := range parts {
+			files[k] = v
+		}
+		files["word/document.xml"] = []byte(document)
+		files["word/footnotes.xml"] = []byte(footnotes)
+		doc, err := Read("fuzz.docx", zipOf(t, files, zip.Store), lim)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Msg.Vi == "" || e.Msg.En == "" {
+				t.Fatalf("error %v is not an *Error with both messages", err)
+			}
+			return
+		}
+		if len(doc.Notes) > maxNotes {
+			t.Fatalf("%d notes", len(doc.Notes))
+		}
+		var b bytes.Buffer
+		for _, n := range append([]*html.Node{doc.Body}, doc.Notes...) {
+			if err := html.Render(&b, n); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -110,7 +111,7 @@ func fromURL(addr string, opts Options) (*article, error) {
 		return nil, fail("không tải được %s: %v; hãy kiểm tra địa chỉ và kết nối mạng, hoặc lưu trang bằng trình duyệt (Ctrl+S) rồi nhập tệp .html",
 			"cannot fetch %s: %v; check the address and the connection, or save the page from the browser (Ctrl+S) and import the .html file", addr, err)
 	}
-	fetch := &fetcher{client: c, limits: opts.Limits, remoteOnly: true}
+	fetch := &fetcher{client: c, limits: opts.Limits, remoteOnly: true, pageHost: u.Hostname()}
 	return fromPage(addr, data, ct, u, "", fetch)
 }
 
@@ -145,7 +146,74 @@ type fetcher struct {
 	limits     Limits
 	remoteOnly bool   // a page from the web may not read local files
 	localDir   string // the saved page's folder
-	count      int
+	// pageHost is the host of the article's own address: its photos may
+	// be on a private network like the page (an intranet portal). Photos
+	// on any other host must be on a public address, so that a page
+	// cannot make the importer fetch from the officer's network.
+	pageHost string
+	lookup   func(ctx context.Context, host string) ([]net.IPAddr, error)
+	count    int
+}
+
+// publicOnly returns a copy of c that refuses, before connecting and at
+// each redirect, any host but the page's own whose address is not public
+// (loopback, private, link-local, multicast or unspecified).
+func (f *fetcher) publicOnly(c *http.Client) *http.Client {
+	cc := *c
+	next := c.CheckRedirect
+	cc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if err := f.checkHost(req.Context(), req.URL); err != nil {
+			return err
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("too many redirects")
+		}
+		return nil
+	}
+	return &cc
+}
+
+// errPrivate is a photo's host that resolves to an address that is not
+// public.
+type errPrivate struct {
+	host string
+	ip   net.IP
+}
+
+func (e errPrivate) Error() string {
+	return fmt.Sprintf("%s is at %s, not a public address", e.host, e.ip)
+}
+
+// checkHost returns errPrivate when u's host is not the page's and one of
+// its addresses is not public.
+func (f *fetcher) checkHost(ctx context.Context, u *url.URL) error {
+	host := u.Hostname()
+	if host == "" || strings.EqualFold(host, f.pageHost) {
+		return nil
+	}
+	lookup := f.lookup
+	if lookup == nil {
+		lookup = net.DefaultResolver.LookupIPAddr
+	}
+	var ips []net.IPAddr
+	if ip := net.ParseIP(host); ip != nil {
+		ips = []net.IPAddr{{IP: ip}}
+	} else {
+		var err error
+		if ips, err = lookup(ctx, host); err != nil {
+			return err
+		}
+	}
+	for _, a := range ips {
+		if ip := a.IP; ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
+			ip.IsInterfaceLocalMulticast() || ip.IsMulticast() || ip.IsUnspecified() {
+			return errPrivate{host, ip}
+		}
+	}
+	return nil
 }
 
 // photo returns the bytes of the photo at src, or nil and why not.
@@ -160,9 +228,19 @@ func (f *fetcher) photo(src string) ([]byte, diag.Msg) {
 	}
 	switch u.Scheme {
 	case "http", "https":
-		data, _, err := get(f.client, u.String(), f.limits.Photo, f.limits.Timeout, func(mt string) bool { return true })
+		ctx, cancel := context.WithTimeout(context.Background(), f.limits.Timeout)
+		err := f.checkHost(ctx, u)
+		cancel()
+		var data []byte
+		if err == nil {
+			data, _, err = get(f.publicOnly(f.client), u.String(), f.limits.Photo, f.limits.Timeout, func(mt string) bool { return true })
+		}
 		var tl errTooLarge
+		var pe errPrivate
 		switch {
+		case errors.As(err, &pe):
+			return nil, diag.M("ảnh %s không được lấy: máy %s ở địa chỉ nội bộ %s, không phải địa chỉ công khai; nếu đúng là ảnh của bài, hãy tải ảnh về rồi thêm vào bài bằng tay",
+				"the photo %s is not taken: %s is at the internal address %s, not a public one; if it is the article's photo, download it and add it to the article by hand", u, pe.host, pe.ip)
 		case errors.As(err, &tl):
 			return nil, diag.M("ảnh %s lớn hơn %d MB", "the photo %s is larger than %d MB", u, f.limits.Photo>>20)
 		case err != nil:

@@ -85,7 +85,7 @@ func noRawHTML(t *testing.T, md []byte) {
 
 // newsDocx is a Word document as a khuyến công centre writes one: a title,
 // a bold lead, headings, Word-numbered lists, a table, two photos with
-// their captions and a paragraph typed in TCVN3.
+// their captions, a paragraph typed in TCVN3 and a footnote.
 func newsDocx() docxtest.Doc {
 	return docxtest.Doc{
 		Title:    "Tài liệu1",
@@ -98,7 +98,7 @@ func newsDocx() docxtest.Doc {
 			docxtest.Para{Align: "center", Runs: []docxtest.Run{{Image: docxtest.JPEG(640, 480, 10), Alt: "Picture 1"}}},
 			docxtest.Para{Align: "center", Runs: []docxtest.Run{{Text: "Đại biểu tham quan gian hàng gạo tại hội chợ (Ảnh: Minh Anh)", Italic: true}}},
 			docxtest.Para{Style: "Heading1", Runs: []docxtest.Run{{Text: "Kết quả sau ba ngày"}}},
-			docxtest.Para{Runs: []docxtest.Run{{Text: "Hội chợ thu hút hơn "}, {Text: "5.000 lượt khách", Bold: true}, {Text: ", doanh thu ước đạt "}, {Text: "1,2 tỷ đồng", Italic: true}, {Text: ". Xem thêm tại "}, {Text: "trang của Sở", Link: "https://sct.angiang.gov.vn/"}, {Text: "."}}},
+			docxtest.Para{Runs: []docxtest.Run{{Text: "Hội chợ thu hút hơn "}, {Text: "5.000 lượt khách", Bold: true}, {Text: ", doanh thu ước đạt "}, {Text: "1,2 tỷ đồng", Italic: true}, {Footnote: "Số liệu của Ban tổ chức đến 17 giờ ngày 14/3."}, {Text: ". Xem thêm tại "}, {Text: "trang của Sở", Link: "https://sct.angiang.gov.vn/"}, {Text: "."}}},
 			docxtest.Para{Num: 1, Runs: []docxtest.Run{{Text: "Nhóm thực phẩm: 60 gian hàng"}}},
 			docxtest.Para{Num: 1, Level: 1, Runs: []docxtest.Run{{Text: "trong đó gạo và nông sản chế biến: 25 gian"}}},
 			docxtest.Para{Num: 1, Runs: []docxtest.Run{{Text: "Nhóm thủ công mỹ nghệ: 40 gian hàng"}}},

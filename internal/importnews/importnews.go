@@ -11,8 +11,9 @@
 // photo) and credits ("Ảnh: …"), checked by their bytes. What it drops, it
 // says: from a web page everything that is not the article (menus, ads,
 // related links, comments) and anything that runs (scripts, styles,
-// frames, event handlers); from a document footnotes, comments, charts,
-// embedded objects. Text typed in the legacy TCVN3 and VNI fonts is
+// frames, event handlers); from a document review comments, charts,
+// embedded objects (its footnotes and endnotes become a numbered list at
+// the end). Text typed in the legacy TCVN3 and VNI fonts is
 // converted to Unicode, and the words that may need a second look are
 // listed.
 package importnews
@@ -28,6 +29,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/docx"
@@ -248,6 +250,15 @@ func fromDocx(path string) (*article, error) {
 		key := attr(img, "src")
 		return a.notes.checkPhoto(key, path+": "+key, doc.Media[key])
 	})
+	// The notes go last, after the author's line has been taken.
+	if len(doc.Notes) > 0 {
+		a.body.AppendChild(elem(atom.Hr))
+		ol := elem(atom.Ol)
+		for _, li := range doc.Notes {
+			ol.AppendChild(li)
+		}
+		a.body.AppendChild(ol)
+	}
 	if a.title == "" && !placeholderTitle.MatchString(doc.Title) {
 		a.title = doc.Title
 	}

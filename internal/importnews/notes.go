@@ -22,6 +22,8 @@ type notes struct {
 	unsure, bad []string
 	photos      []diag.Msg
 	icons       int
+	// footnotes counts the notes of a document put at the end.
+	footnotes int
 }
 
 func (n *notes) drop(m diag.Msg) { n.dropped = append(n.dropped, m) }
@@ -36,7 +38,7 @@ func (n *notes) dropCount(k int, vi, en, enPlural string) {
 var docxDropped = []struct {
 	kind, vi, en, enPlural string
 }{
-	{docx.DropFootnote, "chú thích cuối trang (footnote) — chép tay vào cuối bài nếu cần", "footnote — copy it to the end of the article if needed", "footnotes — copy them to the end of the article if needed"},
+	{docx.DropFootnote, "dấu chú thích cuối trang (footnote) mà tệp không có nội dung chú thích", "footnote mark whose note the file does not hold", "footnote marks whose notes the file does not hold"},
 	{docx.DropComment, "ghi chú xem lại (comment) của Word", "Word review comment", "Word review comments"},
 	{docx.DropChart, "biểu đồ hoặc sơ đồ — chụp thành ảnh rồi thêm vào bài nếu cần", "chart or diagram — save it as a picture and add it if needed", "charts or diagrams — save them as pictures and add them if needed"},
 	{docx.DropObject, "đối tượng nhúng (bảng Excel, hình vẽ…) — chụp thành ảnh nếu cần", "embedded object (Excel sheet, drawing…) — save it as a picture if needed", "embedded objects (Excel sheets, drawings…) — save them as pictures if needed"},
@@ -55,6 +57,7 @@ func (n *notes) docx(d *docx.Document) {
 	for _, k := range docxDropped {
 		n.dropCount(d.Dropped[k.kind], k.vi, k.en, k.enPlural)
 	}
+	n.footnotes = len(d.Notes)
 	for _, c := range d.Converted {
 		n.conversion(c.Enc, c.ByFont, c.Paragraphs)
 		n.unsure = appendNew(n.unsure, c.Unsure...)

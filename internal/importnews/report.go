@@ -60,6 +60,11 @@ func (r *Result) Print(w io.Writer, lang string) {
 			"             the first photo is the article's image (the image field), the others are in the text"))
 	}
 	n := r.Notes
+	if n.footnotes > 0 {
+		c := count(n.footnotes, "chú thích cuối trang", "footnote", "footnotes")
+		fmt.Fprintln(&b, t("             %s của Word ở cuối bài, đánh số 1, 2… và đánh dấu [1], [2]… trong bài",
+			"             %s of Word at the end of the article, numbered 1, 2… and marked [1], [2]… in the text", c.Text(lang)))
+	}
 	for _, m := range n.converted {
 		fmt.Fprintln(&b, t("  chuyển mã: %s", "  converted: %s", m.Text(lang)))
 	}

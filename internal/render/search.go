@@ -3,7 +3,8 @@ package render
 // Offline search.
 //
 // The build writes an index of the public records (products,
-// establishments, projects, programmes, recognition rounds, units and news)
+// establishments, projects, programmes, recognition rounds, reports of
+// figures, units and news)
 // under tim-kiem/chi-muc/, and the search page (tim-kiem/index.html) loads it
 // with static/search.js. Nothing runs on the server.
 //
@@ -75,6 +76,7 @@ const (
 	kindProject       = "d"
 	kindProgramme     = "c"
 	kindRound         = "r"
+	kindReport        = "b"
 	kindUnit          = "u"
 	kindNews          = "n"
 )
@@ -87,6 +89,7 @@ var searchKinds = []struct{ Code, Key string }{
 	{kindProject, "search.kind.project"},
 	{kindProgramme, "search.kind.programme"},
 	{kindRound, "search.kind.round"},
+	{kindReport, "search.kind.report"},
 	{kindUnit, "search.kind.unit"},
 	{kindNews, "search.kind.news"},
 }
@@ -118,7 +121,7 @@ func (d SearchDoc) text() string {
 }
 
 // SearchDocs returns the documents of the index, in index order: products,
-// establishments, projects, programmes, rounds, units, then news.
+// establishments, projects, programmes, rounds, reports, units, then news.
 func (r *renderer) SearchDocs() []SearchDoc {
 	f := r.f
 	var docs []SearchDoc
@@ -194,6 +197,15 @@ func (r *renderer) SearchDocs() []SearchDoc {
 			d.Fields = append(d.Fields, rd.Decision.Number)
 		}
 		d.Summary = rd.Decision.Title
+		add(d)
+	}
+	for _, rs := range r.m.Stats.Reports {
+		rp := rs.Report
+		u, _ := Path(rp)
+		d := SearchDoc{Kind: kindReport, Title: f.reportTitle(rp), URL: u, Unit: f.searchUnit(rp.Unit), Summary: describe(string(rp.Notes))}
+		if rp.Decision.Number != "" {
+			d.Fields = append(d.Fields, rp.Decision.Number)
+		}
 		add(d)
 	}
 	for _, un := range r.m.Units {

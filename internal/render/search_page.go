@@ -141,6 +141,7 @@ var searchI18n = map[string]diag.Msg{
 	"search.kind.project":       {Vi: "Đề án", En: "Project"},
 	"search.kind.programme":     {Vi: "Chương trình", En: "Programme"},
 	"search.kind.round":         {Vi: "Bình chọn", En: "Recognition round"},
+	"search.kind.report":        {Vi: "Số liệu công bố", En: "Reported figures"},
 	"search.kind.unit":          {Vi: "Địa bàn", En: "Area"},
 	"search.kind.news":          {Vi: "Tin tức", En: "News"},
 	"search.records":            {Vi: "Chỉ mục gồm %d mục.", En: "The index holds %d records."},

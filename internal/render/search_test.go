@@ -118,6 +118,33 @@ func TestSearchIndexContent(t *testing.T) {
 	}
 }
 
+// TestSearchReports: every report of figures is found by search, titled
+// as its page is, with the area it is about.
+func TestSearchReports(t *testing.T) {
+	files := map[string]string{
+		"data/site.yaml":         "title: Thử\narea: an-giang\n",
+		"data/units.yaml":        "- id: an-giang\n  name: An Giang\n  type: tinh\n- id: chau-doc\n  name: Châu Đốc\n  type: thanh_pho\n  parent: an-giang\n",
+		"data/reports/2020.yaml": "year: 2020\nreported:\n  establishments_supported: 19\nnotes: Theo bài tổng kết năm của Trung tâm.\n",
+		"data/reports/chau-doc.yaml": "period: {from: 2016, to: 2020}\nunit: chau-doc\ndecision: {number: 12/BC-UBND, date: 2021-01-15, issuer: UBND thành phố Châu Đốc}\n" +
+			"reported:\n  funding_total: 500000000\n",
+	}
+	m := siteModel(t, files, model.Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	r := &renderer{m: m, lang: "vi", f: newFuncs(m, Options{}, "vi")}
+	var got []string
+	for _, d := range r.SearchDocs() {
+		if d.Kind == kindReport {
+			got = append(got, d.Title+"|"+d.URL+"|"+d.Unit+"|"+strings.Join(d.Fields, ",")+"|"+d.Summary)
+		}
+	}
+	want := []string{
+		"Số liệu công bố 2016–2020, thành phố Châu Đốc|so-lieu/bao-cao/2016-2020-chau-doc/index.html|thành phố Châu Đốc|12/BC-UBND|",
+		"Số liệu công bố năm 2020|so-lieu/bao-cao/2020/index.html|||Theo bài tổng kết năm của Trung tâm.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("report documents:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestOpenDataFiles(t *testing.T) {
 	m := siteModel(t, privateSite, model.Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	out := renderTest(t, m, Options{})

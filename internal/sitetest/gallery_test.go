@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -176,6 +177,15 @@ func gallery(ctx context.Context) (galleryState, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[galleryState](readGallery))
 }
 
+// galleryPage starts a browser and serves the example site with eight
+// photos on galleryProduct; it returns the browser and the product page's
+// address.
+func galleryPage(t *testing.T) (context.Context, string) {
+	bctx := browser(t)
+	root := serve(t, galleryExample(t), "/")
+	return bctx, pageURL(root, galleryProduct)
+}
+
 // TestGalleryKeyboard uses the gallery of a product with eight photos by
 // keyboard alone, at both sizes: Tab reaches the thumbnails, Enter opens
 // the photo in a dialog with the focus on its close button, the arrow
@@ -183,11 +193,8 @@ func gallery(ctx context.Context) (galleryState, error) {
 // focus is back on the thumbnail; axe-core finds nothing serious with
 // the dialog open; every image of the gallery has its size.
 func TestGalleryKeyboard(t *testing.T) {
-	bctx := browser(t)
+	bctx, u := galleryPage(t)
 	axe := axeSource(t)
-	dir := galleryExample(t)
-	root := serve(t, dir, "/")
-	u := pageURL(root, galleryProduct)
 	for _, vp := range viewports {
 		v := open(t, bctx, vp, u, false, func(ctx context.Context) error {
 			st, err := gallery(ctx)
@@ -316,10 +323,7 @@ func shareOffered(ctx context.Context) error {
 // TestGalleryWithoutScript opens the product page with JavaScript off: a
 // thumbnail is a link to the photo's largest copy, which loads.
 func TestGalleryWithoutScript(t *testing.T) {
-	bctx := browser(t)
-	dir := galleryExample(t)
-	root := serve(t, dir, "/")
-	u := pageURL(root, galleryProduct)
+	bctx, u := galleryPage(t)
 	v := open(t, bctx, viewports[0], u, false, func(ctx context.Context) error {
 		if err := chromedp.Do(ctx, emulateNoScript(), chromedp.Reload(), chromedp.WaitReady("body")); err != nil {
 			return err
@@ -361,4 +365,51 @@ func emulateNoScript() chromedp.Action[chromedp.Void] {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
 	})
+}
+
+// TestShareSheet opens a product page in a browser that has a system share
+// sheet (navigator.share, stood in for by the test before the page loads,
+// as headless Chromium has none): the share button shows instead of "copy
+// link", and pressing it hands the sheet the product's name and canonical
+// address.
+func TestShareSheet(t *testing.T) {
+	bctx, u := galleryPage(t)
+	const standIn = `Object.defineProperty(navigator, "share", {configurable: true, value: function (d) {
+		window.__shared = {title: d.title, url: d.url}; return Promise.resolve(); }});`
+	type shared struct {
+		Native bool   `json:"native"`
+		Copy   bool   `json:"copy"`
+		Title  string `json:"title"`
+		URL    string `json:"url"`
+	}
+	v := open(t, bctx, viewports[0], u, false, func(ctx context.Context) error {
+		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: standIn})
+			return err
+		}), chromedp.Reload(), chromedp.WaitReady("body"))
+		if err != nil {
+			return err
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-share] .share-native"))); err != nil {
+			return fmt.Errorf("the share button cannot be pressed: %v", err)
+		}
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[shared](`(() => {
+			const b = document.querySelector("[data-share]"), s = window.__shared || {};
+			return {native: !b.querySelector(".share-native").hidden, copy: !b.querySelector(".share-copy").hidden,
+				title: s.title || "", url: s.url || ""};
+		})()`))
+		if err != nil {
+			return err
+		}
+		if !s.Native || s.Copy {
+			return fmt.Errorf("with a share sheet: share button shown %v, copy link shown %v", s.Native, s.Copy)
+		}
+		if s.URL != "https://khuyencong.example/khuyen-cong/san-pham/tinh-dau-chuc-yen-huong/" || !strings.Contains(s.Title, "Tinh dầu") {
+			return fmt.Errorf("the share sheet is given %q at %q", s.Title, s.URL)
+		}
+		return nil
+	})
+	for _, p := range v.problems {
+		t.Errorf("%s: %s", u, p)
+	}
 }

@@ -31,6 +31,9 @@ type Run struct {
 	Break bool
 	// Link makes the run a hyperlink to this address.
 	Link string
+	// Footnote or Endnote makes the run a note's mark, the note holding
+	// this text (paragraphs split at "\n").
+	Footnote, Endnote string
 }
 
 // Para is a paragraph.
@@ -80,10 +83,11 @@ func (d *Doc) Bytes() []byte {
 	media := map[string][]byte{}
 	nimg := 0
 	rid := 100
+	notes := map[string][]string{}
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
 		case Para:
-			body.WriteString(para(b, &nimg, &rid, media, &rels))
+			body.WriteString(para(b, &nimg, &rid, media, &rels, notes))
 		case Table:
 			body.WriteString(table(b))
 		}
@@ -108,6 +112,11 @@ func (d *Doc) Bytes() []byte {
 	put("word/_rels/document.xml.rels", []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>`+rels.String()+`</Relationships>`))
 	put("docProps/core.xml", []byte(core(d)))
+	for _, kind := range []string{"footnote", "endnote"} {
+		if _, given := d.Extra["word/"+kind+"s.xml"]; len(notes[kind]) > 0 && !given {
+			put("word/"+kind+"s.xml", []byte(notesPart(kind, notes[kind])))
+		}
+	}
 	for i := 1; i <= nimg; i++ {
 		for _, ext := range []string{"jpeg", "png"} {
 			name := fmt.Sprintf("word/media/image%d.%s", i, ext)
@@ -127,7 +136,30 @@ func (d *Doc) Bytes() []byte {
 
 func esc(s string) string { return html.EscapeString(s) }
 
-func para(p Para, nimg, rid *int, media map[string][]byte, rels *strings.Builder) string {
+// notesPart writes a footnotes or endnotes part as Word does: two
+// separators, then the notes with ids from 1.
+func notesPart(kind string, texts []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:%ss xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`, kind)
+	fmt.Fprintf(&b, `<w:%s w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:%[1]s>`, kind)
+	fmt.Fprintf(&b, `<w:%s w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:%[1]s>`, kind)
+	for i, t := range texts {
+		fmt.Fprintf(&b, `<w:%s w:id="%d">`, kind, i+1)
+		for j, line := range strings.Split(t, "\n") {
+			b.WriteString(`<w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>`)
+			if j == 0 {
+				fmt.Fprintf(&b, `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:%sRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>`, kind)
+			}
+			fmt.Fprintf(&b, `<w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>`, esc(line))
+		}
+		fmt.Fprintf(&b, `</w:%s>`, kind)
+	}
+	fmt.Fprintf(&b, `</w:%ss>`, kind)
+	return b.String()
+}
+
+func para(p Para, nimg, rid *int, media map[string][]byte, rels *strings.Builder, notes map[string][]string) string {
 	var b strings.Builder
 	b.WriteString("<w:p><w:pPr>")
 	if p.Style != "" {
@@ -153,6 +185,15 @@ func para(p Para, nimg, rid *int, media map[string][]byte, rels *strings.Builder
 			fmt.Fprintf(rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/%s"/>`, *rid, name)
 			fmt.Fprintf(&b, `<w:r><w:drawing><wp:inline><wp:extent cx="5400000" cy="3600000"/><wp:docPr id="%d" name="Picture %d" descr="%s"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="%s"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId%d"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
 				*nimg, *nimg, esc(r.Alt), name, *rid)
+			continue
+		}
+		if r.Footnote != "" || r.Endnote != "" {
+			kind, text := "footnote", r.Footnote
+			if text == "" {
+				kind, text = "endnote", r.Endnote
+			}
+			notes[kind] = append(notes[kind], text)
+			fmt.Fprintf(&b, `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:%sReference w:id="%d"/></w:r>`, kind, len(notes[kind]))
 			continue
 		}
 		if r.Link != "" {
