@@ -301,6 +301,9 @@ func (r *renderer) sectionFacets(section string) []Facet {
 func (r *renderer) facets() {
 	per := r.m.Site.PerPage()
 	for _, section := range []string{"products", "establishments", "projects"} {
+		if !r.opts.wants(sections[section] + "/") {
+			continue // every facet page lies in the section's folder
+		}
 		for _, f := range r.sectionFacets(section) {
 			for vi := range f.Values {
 				r.facetValue(section, f, vi, per)
