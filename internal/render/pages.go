@@ -82,7 +82,7 @@ func (r *renderer) productPages() {
 		if !r.opts.wants(file) {
 			continue
 		}
-		pg := r.newPage("product", file, p.Name, describe(string(p.Description)), p, r.section("products"))
+		pg := r.newPage("product", file, p.Name, r.describe(string(p.Description)), p, r.section("products"))
 		r.setImage(pg, p.Photos...)
 		r.emit(pg)
 	}
@@ -144,7 +144,7 @@ func (r *renderer) establishmentPages() {
 		if !r.opts.wants(file) {
 			continue
 		}
-		desc := describe(string(e.Description))
+		desc := r.describe(string(e.Description))
 		if desc == "" {
 			desc = e.Name + ". " + r.f.address(e.Address)
 		}
@@ -199,7 +199,7 @@ func (r *renderer) projectPages() {
 		if !r.opts.wants(file) {
 			continue
 		}
-		r.emit(r.newPage("project", file, p.Title, describe(string(p.Summary)), p, r.section("projects")))
+		r.emit(r.newPage("project", file, p.Title, r.describe(string(p.Summary)), p, r.section("projects")))
 	}
 }
 
@@ -216,7 +216,7 @@ func (r *renderer) programmePages() {
 		if !r.opts.wants(file) {
 			continue
 		}
-		r.emit(r.newPage("programme", file, p.Name, describe(string(p.Summary)), p, r.section("programmes")))
+		r.emit(r.newPage("programme", file, p.Name, r.describe(string(p.Summary)), p, r.section("programmes")))
 	}
 }
 
@@ -350,7 +350,7 @@ func (r *renderer) articlePages() {
 		}
 		desc := a.Summary
 		if desc == "" {
-			desc = describe(string(a.Body))
+			desc = r.describe(string(a.Body))
 		}
 		p := r.newPage("article", file, a.Title, desc, a, r.section("news"))
 		p.OGType = "article"
@@ -395,7 +395,7 @@ func (r *renderer) standalone() {
 		}
 		desc := a.Summary
 		if desc == "" {
-			desc = describe(string(a.Body))
+			desc = r.describe(string(a.Body))
 		}
 		p := r.newPage("page", file, a.Title, desc, a)
 		if a.Image != nil {

@@ -128,7 +128,7 @@ func (r *renderer) SearchDocs() []SearchDoc {
 	add := func(d SearchDoc) { docs = append(docs, d) }
 	for _, p := range r.m.Products {
 		u, _ := Path(p)
-		d := SearchDoc{Kind: kindProduct, Title: p.Name, URL: u, Summary: describe(string(p.Description))}
+		d := SearchDoc{Kind: kindProduct, Title: p.Name, URL: u, Summary: r.describe(string(p.Description))}
 		if e := p.Establishment; e != nil {
 			d.Fields = append(d.Fields, e.Name)
 			d.Unit = f.searchUnit(e.Address.Unit)
@@ -143,7 +143,7 @@ func (r *renderer) SearchDocs() []SearchDoc {
 	}
 	for _, e := range r.m.Establishments {
 		u, _ := Path(e)
-		d := SearchDoc{Kind: kindEstablishment, Title: e.Name, URL: u, Unit: f.searchUnit(e.Address.Unit), Summary: describe(string(e.Description))}
+		d := SearchDoc{Kind: kindEstablishment, Title: e.Name, URL: u, Unit: f.searchUnit(e.Address.Unit), Summary: r.describe(string(e.Description))}
 		if e.LegalForm != "" {
 			d.Fields = append(d.Fields, f.label(model.EnumLegalForm, e.LegalForm))
 		}
@@ -158,7 +158,7 @@ func (r *renderer) SearchDocs() []SearchDoc {
 	}
 	for _, p := range r.m.Projects {
 		u, _ := Path(p)
-		d := SearchDoc{Kind: kindProject, Title: p.Title, URL: u, Summary: describe(string(p.Summary))}
+		d := SearchDoc{Kind: kindProject, Title: p.Title, URL: u, Summary: r.describe(string(p.Summary))}
 		d.Fields = append(d.Fields, fmt.Sprint(p.Year), f.label(model.EnumFundingSource, p.FundingSource), f.label(model.EnumActivity, p.Activity))
 		if p.Programme != nil {
 			d.Fields = append(d.Fields, p.Programme.Name)
@@ -184,7 +184,7 @@ func (r *renderer) SearchDocs() []SearchDoc {
 	}
 	for _, p := range r.m.Programmes {
 		u, _ := Path(p)
-		d := SearchDoc{Kind: kindProgramme, Title: p.Name, URL: u, Summary: describe(string(p.Summary))}
+		d := SearchDoc{Kind: kindProgramme, Title: p.Name, URL: u, Summary: r.describe(string(p.Summary))}
 		if p.Decision.Number != "" {
 			d.Fields = append(d.Fields, p.Decision.Number)
 		}
@@ -202,7 +202,7 @@ func (r *renderer) SearchDocs() []SearchDoc {
 	for _, rs := range r.m.Stats.Reports {
 		rp := rs.Report
 		u, _ := Path(rp)
-		d := SearchDoc{Kind: kindReport, Title: f.reportTitle(rp), URL: u, Unit: f.searchUnit(rp.Unit), Summary: describe(string(rp.Notes))}
+		d := SearchDoc{Kind: kindReport, Title: f.reportTitle(rp), URL: u, Unit: f.searchUnit(rp.Unit), Summary: r.describe(string(rp.Notes))}
 		if rp.Decision.Number != "" {
 			d.Fields = append(d.Fields, rp.Decision.Number)
 		}
@@ -223,7 +223,7 @@ func (r *renderer) SearchDocs() []SearchDoc {
 		u, _ := Path(a)
 		sum := a.Summary
 		if sum == "" {
-			sum = describe(string(a.Body))
+			sum = r.describe(string(a.Body))
 		}
 		d := SearchDoc{Kind: kindNews, Title: a.Title, URL: u, Summary: sum}
 		if a.HasDate {

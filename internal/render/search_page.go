@@ -29,7 +29,12 @@ func (r *renderer) search() {
 	if !r.opts.wants(path.Dir(searchPath) + "/") {
 		return
 	}
-	docs := r.SearchDocs()
+	var docs []SearchDoc
+	if r.docs != nil {
+		docs = <-r.docs
+	} else {
+		docs = r.SearchDocs()
+	}
 	if r.opts.wants(searchDir+"/") && !r.reuseSearch(docs) {
 		ix := newSearchIndex(docs)
 		files, err := ix.Files()

@@ -46,6 +46,14 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 		r.menu = defaultMenu(m, f.i18n)
 	}
 
+	if opts.Only == nil {
+		// A whole render: the descriptions on all cores first, then the
+		// documents of the search index beside the pages.
+		r.descs = newDescriptions(m)
+		docs := make(chan []SearchDoc, 1)
+		go func() { docs <- r.SearchDocs() }()
+		r.docs = docs
+	}
 	if _, ok := r.out.(IncrementalSink); ok {
 		r.in = newInputs(r)
 	}
@@ -91,6 +99,11 @@ type renderer struct {
 	// computed once per Render: every page of a paginated list links to
 	// the same facet values.
 	facetsBySection map[string][]Facet
+	// descs are the descriptions made beforehand, and docs gives the
+	// documents of the search index made beside the pages; both nil
+	// when Options.Only limits the render.
+	descs *descriptions
+	docs  chan []SearchDoc
 }
 
 // newPage fills in what every page has. file is the page's output path,
