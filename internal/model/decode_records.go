@@ -252,15 +252,22 @@ func (b *builder) decodeUnits(docs []*load.Doc) {
 }
 
 func (b *builder) decodeEstablishments(docs []*load.Doc) {
+	first := len(b.m.Establishments)
+	defer func() {
+		// The names to sort by, on all cores.
+		added := b.m.Establishments[first:]
+		parallel(len(added), func(i int) {
+			if e := added[i]; e.SortName == "" {
+				e.SortName = vi.SortName(e.Name)
+			}
+		})
+	}()
 	for _, r := range b.records(docs, kindEstablishment, idFromName("name")) {
 		o := r.obj
 		e := &Establishment{ID: r.id, Name: o.str("name"), SortName: o.str("sort_name"),
 			LegalForm: o.str("legal_form"), Scale: o.str("scale"), Sectors: o.strings("sectors"),
 			Founded: int(o.integer("founded")), Description: o.markdown("description"),
 			Photos: r.w.photoList(o), Sources: sources(o), Pos: r.pos}
-		if e.SortName == "" {
-			e.SortName = vi.SortName(e.Name)
-		}
 		refs := establishmentRefs{e: e, w: r.w}
 		if a := o.sub("address"); a != nil {
 			e.Address.Street, e.Address.Hamlet = a.str("street"), a.str("hamlet")

@@ -15,9 +15,8 @@ func sortKeyed[T, K any](items []T, key func(T) K, compare func(a, b K) int) {
 		key  K
 	}
 	tmp := make([]keyed, len(items))
-	for i, it := range items {
-		tmp[i] = keyed{it, key(it)}
-	}
+	// The keys, on all cores: making them is most of the work.
+	parallel(len(items), func(i int) { tmp[i] = keyed{items[i], key(items[i])} })
 	slices.SortStableFunc(tmp, func(a, b keyed) int { return compare(a.key, b.key) })
 	for i := range tmp {
 		items[i] = tmp[i].item
