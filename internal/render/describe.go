@@ -8,26 +8,23 @@ import (
 	"github.com/khuyencong/khuyencong/internal/model"
 )
 
-// descriptions holds what describe and a sheet's excerpt make of every
-// Markdown text of the model that pages, sheets and the search index
-// describe, made at once on all cores before the pages: otherwise the one
-// goroutine that makes the pages made them one by one, most of them twice
-// (for the page and for the search index).
+// descriptions holds what describe makes of every Markdown text of the
+// model that pages and the search index describe, made at once on all
+// cores before the pages: otherwise the one goroutine that makes the pages
+// made them one by one, most of them twice (for the page and for the
+// search index). A sheet's longer excerpt, made once, is not kept.
 type descriptions struct {
-	short map[string]string // describe
-	lead  map[string]string // excerpt(…, sheetLead)
+	short map[string]string
 }
 
 // newDescriptions describes the texts of m.
 func newDescriptions(m *model.Model) *descriptions {
-	var short, lead []string
+	var short []string
 	for _, p := range m.Products {
 		short = append(short, string(p.Description))
-		lead = append(lead, string(p.Description))
 	}
 	for _, e := range m.Establishments {
 		short = append(short, string(e.Description))
-		lead = append(lead, string(e.Description))
 	}
 	for _, p := range m.Projects {
 		short = append(short, string(p.Summary))
@@ -45,20 +42,11 @@ func newDescriptions(m *model.Model) *descriptions {
 			}
 		}
 	}
-	d := &descriptions{short: make(map[string]string, len(short)), lead: make(map[string]string, len(lead))}
-	made := make([]string, len(short)+len(lead))
-	onAllCores(len(made), func(i int) {
-		if i < len(short) {
-			made[i] = describe(short[i])
-		} else {
-			made[i] = excerpt(lead[i-len(short)], sheetLead)
-		}
-	})
+	d := &descriptions{short: make(map[string]string, len(short))}
+	made := make([]string, len(short))
+	onAllCores(len(made), func(i int) { made[i] = describe(short[i]) })
 	for i, s := range short {
 		d.short[s] = made[i]
-	}
-	for i, s := range lead {
-		d.lead[s] = made[len(short)+i]
 	}
 	return d
 }
@@ -71,16 +59,6 @@ func (r *renderer) describe(md string) string {
 		}
 	}
 	return describe(md)
-}
-
-// sheetLead is excerpt(md, sheetLead), made beforehand when it was.
-func (r *renderer) sheetLead(md string) string {
-	if r.descs != nil {
-		if s, ok := r.descs.lead[md]; ok {
-			return s
-		}
-	}
-	return excerpt(md, sheetLead)
 }
 
 // onAllCores calls f(i) for every i below n, on all cores.

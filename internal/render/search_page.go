@@ -31,7 +31,7 @@ func (r *renderer) search() {
 	}
 	var docs []SearchDoc
 	if r.docs != nil {
-		docs = <-r.docs
+		docs, r.docs = <-r.docs, nil
 	} else {
 		docs = r.SearchDocs()
 	}

@@ -66,7 +66,7 @@ func (r *renderer) sheets() {
 		if !r.opts.wants(file) {
 			continue
 		}
-		s := Sheet{Establishment: e, Name: e.Name, Lead: r.sheetLead(string(e.Description)), ID: "to-in"}
+		s := Sheet{Establishment: e, Name: e.Name, Lead: excerpt(string(e.Description), sheetLead), ID: "to-in"}
 		if len(e.Photos) > 0 {
 			s.Photo = &e.Photos[0]
 		}
@@ -96,7 +96,7 @@ func (r *renderer) sheets() {
 
 func (r *renderer) productSheet(p *model.Product, award *model.Recognition, id string) Sheet {
 	rec, _ := Path(p)
-	s := Sheet{Product: p, Award: award, Name: p.Name, Lead: r.sheetLead(string(p.Description)), ID: id}
+	s := Sheet{Product: p, Award: award, Name: p.Name, Lead: excerpt(string(p.Description), sheetLead), ID: id}
 	if p.Establishment != nil {
 		s.Establishment = p.Establishment
 	}

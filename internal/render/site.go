@@ -61,6 +61,10 @@ func Render(m *model.Model, opts Options, out Sink) (Summary, diag.List) {
 	r.progress = opts.Progress
 	r.progress.expect(r.expectedPages())
 	r.pages()
+	if r.docs != nil {
+		<-r.docs // the search page was not made: wait for the documents
+	}
+	r.descs, r.docs = nil, nil
 	r.closePool()
 	r.statics()
 	r.contentFiles()
