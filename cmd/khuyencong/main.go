@@ -65,7 +65,7 @@ func main() {
 // harder rather than let the heap double: a build of 100.000
 // establishments (the XL demo site) keeps about 1,1 GB of records and pages
 // live and, left to the default, peaks at 2,6 GB; with this limit at 1,45
-// GB, for some 15 % more CPU. Smaller sites never reach it. GOMEMLIMIT
+// GB, for 15 to 35 % more CPU. Smaller sites never reach it. GOMEMLIMIT
 // set in the environment takes its place.
 const memoryLimit = 1200 << 20
 
