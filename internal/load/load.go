@@ -8,15 +8,13 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
+	"github.com/khuyencong/khuyencong/internal/par"
 )
 
 // LoadDir loads the site in folder dir; see Load.
@@ -127,20 +125,7 @@ func runJobs(fsys fs.FS, jobs []*job, c *Cache) {
 
 // forEachJob calls do with every job, on runtime.GOMAXPROCS workers.
 func forEachJob(jobs []*job, do func(j *job)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				do(jobs[i])
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(jobs), func(i int) { do(jobs[i]) })
 }
 
 func (j *job) do(fsys fs.FS) {

@@ -3,17 +3,15 @@ package model
 import (
 	"fmt"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/load"
+	"github.com/khuyencong/khuyencong/internal/par"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
@@ -162,7 +160,7 @@ func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) 
 			entries = append(entries, &entry{doc: doc, node: n})
 		}
 	}
-	parallel(len(entries), func(i int) {
+	par.Each(len(entries), func(i int) {
 		e := entries[i]
 		if e.node == nil {
 			return
@@ -212,31 +210,6 @@ func (b *builder) records(docs []*load.Doc, k kindInfo, idOf func(n *yaml.Node) 
 		out = append(out, r)
 	}
 	return out
-}
-
-// parallel calls f(i) for every i below n, on all cores.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // recLabel names a record: `cơ sở "yen-huong-vina"`.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/load"
+	"github.com/khuyencong/khuyencong/internal/par"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
@@ -46,7 +47,7 @@ func (b *builder) decodeArticles(pages []*load.Page, section string) []*Article 
 		diags diag.List
 	}
 	reads := make([]read, len(pages))
-	parallel(len(pages), func(i int) {
+	par.Each(len(pages), func(i int) {
 		p, r := pages[i], &reads[i]
 		slug := vi.Slug(p.Slug)
 		r.w = &walker{diags: &r.diags, file: p.Path, assets: b.assets,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/khuyencong/khuyencong/internal/diag"
 	"github.com/khuyencong/khuyencong/internal/load"
+	"github.com/khuyencong/khuyencong/internal/par"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
@@ -256,7 +257,7 @@ func (b *builder) decodeEstablishments(docs []*load.Doc) {
 	defer func() {
 		// The names to sort by, on all cores.
 		added := b.m.Establishments[first:]
-		parallel(len(added), func(i int) {
+		par.Each(len(added), func(i int) {
 			if e := added[i]; e.SortName == "" {
 				e.SortName = vi.SortName(e.Name)
 			}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/khuyencong/khuyencong/internal/par"
 	"github.com/khuyencong/khuyencong/internal/vi"
 )
 
@@ -16,7 +17,7 @@ func sortKeyed[T, K any](items []T, key func(T) K, compare func(a, b K) int) {
 	}
 	tmp := make([]keyed, len(items))
 	// The keys, on all cores: making them is most of the work.
-	parallel(len(items), func(i int) { tmp[i] = keyed{items[i], key(items[i])} })
+	par.Each(len(items), func(i int) { tmp[i] = keyed{items[i], key(items[i])} })
 	slices.SortStableFunc(tmp, func(a, b keyed) int { return compare(a.key, b.key) })
 	for i := range tmp {
 		items[i] = tmp[i].item

@@ -1,11 +1,8 @@
 package render
 
 import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-
 	"github.com/khuyencong/khuyencong/internal/model"
+	"github.com/khuyencong/khuyencong/internal/par"
 )
 
 // descriptions holds what describe makes of every Markdown text of the
@@ -44,7 +41,7 @@ func newDescriptions(m *model.Model) *descriptions {
 	}
 	d := &descriptions{short: make(map[string]string, len(short))}
 	made := make([]string, len(short))
-	onAllCores(len(made), func(i int) { made[i] = describe(short[i]) })
+	par.Each(len(made), func(i int) { made[i] = describe(short[i]) })
 	for i, s := range short {
 		d.short[s] = made[i]
 	}
@@ -59,29 +56,4 @@ func (r *renderer) describe(md string) string {
 		}
 	}
 	return describe(md)
-}
-
-// onAllCores calls f(i) for every i below n, on all cores.
-func onAllCores(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
