@@ -9,8 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-
-	"github.com/khuyencong/khuyencong/internal/diag"
 )
 
 // Changes are the files a Commit changed in the target, each list sorted.
@@ -82,12 +80,7 @@ func (d *Dir) commitUpdate() error {
 	sort.Strings(ch.Added)
 	sort.Strings(ch.Modified)
 	sort.Strings(ch.Removed)
-	fail := func(err error) error {
-		os.RemoveAll(d.tmp)
-		return &Error{Code: "output-swap", Lang: d.lang, Err: err,
-			Msg: diag.M("không cập nhật được thư mục xuất %q (có thể một chương trình khác đang mở tệp trong đó; hãy đóng nó rồi build lại), bản cũ được giữ nguyên: %v",
-				"cannot update the output folder %q (another program may hold a file open in it; close it and build again); the previous output is kept: %v", d.target, err)}
-	}
+	fail := func(err error) error { return d.swapFailed(err, true) }
 	if err := os.WriteFile(filepath.Join(d.tmp, ChangesFile), ch.Text(), 0o644); err != nil {
 		return fail(err)
 	}
@@ -96,17 +89,9 @@ func (d *Dir) commitUpdate() error {
 	if err != nil {
 		return fail(err)
 	}
-	if !info.IsDir() {
-		return fail(fmt.Errorf("%s is not a folder", d.target))
-	}
-	// The target may have changed since Open: check again that it is ours.
-	if err := refuse(d.target, Options{Lang: d.lang}); err != nil {
-		os.RemoveAll(d.tmp)
-		return err
-	}
-	old, err := os.MkdirTemp(filepath.Dir(d.target), "."+filepath.Base(d.target)+".old-")
+	old, err := d.oldDir(info, fail)
 	if err != nil {
-		return fail(err)
+		return err
 	}
 	// undo holds what puts the target back as it was, step by step.
 	var undo []func()

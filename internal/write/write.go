@@ -513,12 +513,7 @@ func (d *Dir) Commit() error {
 		os.RemoveAll(d.tmp)
 		return d.ioError(ChangesFile, err)
 	}
-	fail := func(err error) error {
-		os.RemoveAll(d.tmp)
-		return &Error{Code: "output-swap", Lang: d.lang, Err: err,
-			Msg: diag.M("không thay được thư mục xuất %q (có thể một chương trình khác đang mở tệp trong đó; hãy đóng nó rồi build lại), bản cũ được giữ nguyên: %v",
-				"cannot replace the output folder %q (another program may hold a file open in it; close it and build again); the previous output is kept: %v", d.target, err)}
-	}
+	fail := func(err error) error { return d.swapFailed(err, false) }
 	info, err := os.Lstat(d.target)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err := rename(d.tmp, d.target); err != nil {
@@ -529,18 +524,9 @@ func (d *Dir) Commit() error {
 	if err != nil {
 		return fail(err)
 	}
-	// The target may have changed since Open: check again that it is ours
-	// (or empty) before moving it.
-	if !info.IsDir() {
-		return fail(fmt.Errorf("%s is not a folder", d.target))
-	}
-	if err := refuse(d.target, Options{Lang: d.lang}); err != nil {
-		os.RemoveAll(d.tmp)
-		return err
-	}
-	old, err := os.MkdirTemp(filepath.Dir(d.target), "."+filepath.Base(d.target)+".old-")
+	old, err := d.oldDir(info, fail)
 	if err != nil {
-		return fail(err)
+		return err
 	}
 	// MkdirTemp reserved a unique name; the rename needs it free.
 	if err := os.Remove(old); err != nil {
@@ -605,3 +591,34 @@ func removeTree(dir string) {
 // CopyFile, and as keeping nothing of the data it is handed: the render
 // stage then writes pages from several workers at once.
 func (d *Dir) ConcurrentWrites() {}
+
+// swapFailed removes the new output and says that the previous one is
+// kept: an update in place (update) or a replacement of the whole folder.
+func (d *Dir) swapFailed(err error, update bool) error {
+	os.RemoveAll(d.tmp)
+	msg := diag.M("không thay được thư mục xuất %q (có thể một chương trình khác đang mở tệp trong đó; hãy đóng nó rồi build lại), bản cũ được giữ nguyên: %v",
+		"cannot replace the output folder %q (another program may hold a file open in it; close it and build again); the previous output is kept: %v", d.target, err)
+	if update {
+		msg = diag.M("không cập nhật được thư mục xuất %q (có thể một chương trình khác đang mở tệp trong đó; hãy đóng nó rồi build lại), bản cũ được giữ nguyên: %v",
+			"cannot update the output folder %q (another program may hold a file open in it; close it and build again); the previous output is kept: %v", d.target, err)
+	}
+	return &Error{Code: "output-swap", Lang: d.lang, Err: err, Msg: msg}
+}
+
+// oldDir checks again that the target, which may have changed since
+// Open, is a folder of ours, and makes beside it the folder the previous
+// output is moved into; fail reports what goes wrong.
+func (d *Dir) oldDir(info fs.FileInfo, fail func(error) error) (string, error) {
+	if !info.IsDir() {
+		return "", fail(fmt.Errorf("%s is not a folder", d.target))
+	}
+	if err := refuse(d.target, Options{Lang: d.lang}); err != nil {
+		os.RemoveAll(d.tmp)
+		return "", err
+	}
+	old, err := os.MkdirTemp(filepath.Dir(d.target), "."+filepath.Base(d.target)+".old-")
+	if err != nil {
+		return "", fail(err)
+	}
+	return old, nil
+}
