@@ -47,9 +47,9 @@ func TestBuiltinAddressToday(t *testing.T) {
 	out := renderTest(t, tqModel(t), Options{Lang: "vi"})
 	want := map[string]string{
 		"hop-tac-xa-che-yen-nguyen":       "Địa chỉ thôn Làng Ải, xã Yên Nguyên, huyện Chiêm Hóa, tỉnh Tuyên Quang (nay là xã Yên Nguyên, tỉnh Tuyên Quang)",
-		"co-so-may-tre-thai-binh":         "Địa chỉ xã Thái Bình, huyện Yên Sơn, tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang)",
+		"co-so-may-tre-thai-binh":         "Địa chỉ xã Thái Bình, huyện Yên Sơn, tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang mới)",
 		"cong-ty-tnhh-mien-viet-quang":    "Địa chỉ 12 đường Nguyễn Trãi, thị trấn Việt Quang, huyện Bắc Quang, tỉnh Hà Giang (nay là xã Bắc Quang, tỉnh Tuyên Quang)",
-		"ho-kinh-doanh-ruou-ngo-viet-lam": "Địa chỉ xã Việt Lâm, huyện Vị Xuyên, tỉnh Hà Giang (nay thuộc tỉnh Tuyên Quang)",
+		"ho-kinh-doanh-ruou-ngo-viet-lam": "Địa chỉ xã Việt Lâm, huyện Vị Xuyên, tỉnh Hà Giang (nay thuộc tỉnh Tuyên Quang mới)",
 		"cong-ty-co-phan-go-my-lam":       "Địa chỉ tổ 5, phường Mỹ Lâm, tỉnh Tuyên Quang Loại hình",
 	}
 	for id, text := range want {

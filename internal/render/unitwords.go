@@ -240,11 +240,13 @@ func (f *funcs) nowOf(u, current *model.Unit, address bool) string {
 		if address && communeLevel[u.Type] && wentWhole(u, current) || renamedOnly(u, current) {
 			return t.text("establishment.nowIs", name)
 		}
-		return t.text("unit.nowIn", name)
+		return f.nowIn(current, name)
 	}
 	if len(u.Successors) > 0 {
 		// Split: the provinces its parts are in are certain.
-		if ps := successorProvinces(u); len(ps) > 0 {
+		if ps := successorProvinces(u); len(ps) == 1 {
+			return f.nowIn(ps[0], f.unitName(ps[0]))
+		} else if len(ps) > 1 {
 			return t.text("unit.nowIn", f.unitNames(ps))
 		}
 	}
@@ -253,10 +255,25 @@ func (f *funcs) nowOf(u, current *model.Unit, address bool) string {
 			if c.Type == "quoc_gia" {
 				return ""
 			}
-			return t.text("unit.nowIn", f.unitName(c))
+			return f.nowIn(c, f.unitName(c))
 		}
 	}
 	return ""
+}
+
+// nowIn says that a place is now in the unit c, written name: "nay thuộc
+// tỉnh Tuyên Quang". When c is a province formed by merging several, one
+// of which bore its name, it is "tỉnh An Giang mới": "tỉnh An Giang (nay
+// thuộc tỉnh An Giang)" would read as if nothing had changed.
+func (f *funcs) nowIn(c *model.Unit, name string) string {
+	if top := c.Parent == nil || c.Parent.Type == "quoc_gia"; top && len(c.FormedFrom) > 1 {
+		for _, old := range c.FormedFrom {
+			if old.Name == c.Name {
+				return f.i18n.text("unit.nowInNew", name)
+			}
+		}
+	}
+	return f.i18n.text("unit.nowIn", name)
 }
 
 // communeLevel are the types of units at the level of a commune.
@@ -371,6 +388,7 @@ var unitI18n = map[string]diag.Msg{
 	"unit.formedFromOne": {Vi: "Thành lập từ %s trên cơ sở %s", En: "Formed on %s from %s"},
 	"unit.absorbed":      {Vi: "Nhận sáp nhập %s", En: "%s merged into it"},
 	"unit.nowIn":         {Vi: "nay thuộc %s", En: "now in %s"},
+	"unit.nowInNew":      {Vi: "nay thuộc %s mới", En: "now in the new %s"},
 	"unit.under":         {Vi: "thuộc %s", En: "part of %s"},
 	"unit.underFrom":     {Vi: "thuộc %s từ %s", En: "part of %s from %s"},
 	"unit.underTo":       {Vi: "thuộc %s đến %s", En: "part of %s until %s"},

@@ -167,13 +167,13 @@ var v2Figures = map[string][]string{
 		"Sản phẩm tham gia 45 Cơ sở tham gia 32",
 		"Số sản phẩm được công nhận theo công bố 24",
 		"Chè xanh Yên Nguyên Hợp tác xã Chè Yên Nguyên xã Yên Nguyên, huyện Chiêm Hóa, tỉnh Tuyên Quang (nay thuộc xã Yên Nguyên, tỉnh Tuyên Quang) giải A 86,5",
-		"Mật ong bạc hà Lâm Bình Hợp tác xã Ong mật Lâm Bình huyện Lâm Bình, tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang) giải C chưa ghi",
+		"Mật ong bạc hà Lâm Bình Hợp tác xã Ong mật Lâm Bình huyện Lâm Bình, tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang mới) giải C chưa ghi",
 		"Sản phẩm được đề cử lên cấp trên Chè xanh Yên Nguyên – Hợp tác xã Chè Yên Nguyên",
 	},
 	"binh-chon/cnnt-khu-vuc-bac-2023/index.html": {
 		"Số 2718/QĐ-BCT ngày 2 tháng 11 năm 2023 của Bộ trưởng Bộ Công Thương",
-		"Quế thanh Văn Yên Hợp tác xã Quế Văn Yên tỉnh Yên Bái (nay thuộc tỉnh Lào Cai)",
-		"Cam sành Bắc Quang Hợp tác xã Cam Bắc Quang huyện Bắc Quang, tỉnh Hà Giang (nay thuộc tỉnh Tuyên Quang)",
+		"Quế thanh Văn Yên Hợp tác xã Quế Văn Yên tỉnh Yên Bái (nay thuộc tỉnh Lào Cai mới)",
+		"Cam sành Bắc Quang Hợp tác xã Cam Bắc Quang huyện Bắc Quang, tỉnh Hà Giang (nay thuộc tỉnh Tuyên Quang mới)",
 		"Nón lá Hương Thủy Tổ hợp tác Nón lá Hương Thủy thị xã Hương Thủy, thành phố Huế",
 	},
 	"binh-chon/ocop-tinh-2020-dot-2/index.html": {
@@ -181,10 +181,10 @@ var v2Figures = map[string][]string{
 		"Theo hạng sao (công bố) 3 sao: 20; 4 sao: 5",
 		"Số chủ thể có sản phẩm (công bố) 18",
 		"Chè xanh Yên Nguyên Hợp tác xã Chè Yên Nguyên xã Yên Nguyên, huyện Chiêm Hóa, tỉnh Tuyên Quang (nay thuộc xã Yên Nguyên, tỉnh Tuyên Quang) 4 hết hiệu lực từ 16/12/2023",
-		"Măng khô Lâm Bình Hợp tác xã Măng Lâm Bình huyện Lâm Bình, tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang) 3 hết hiệu lực từ 16/12/2023",
+		"Măng khô Lâm Bình Hợp tác xã Măng Lâm Bình huyện Lâm Bình, tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang mới) 3 hết hiệu lực từ 16/12/2023",
 	},
 	"binh-chon/ocop-tinh-2023/index.html": {
-		"Rượu ngô Na Hang Hộ kinh doanh Ma Văn Thành tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang) 3 chưa rõ",
+		"Rượu ngô Na Hang Hộ kinh doanh Ma Văn Thành tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang mới) 3 chưa rõ",
 	},
 	"binh-chon/ocop-tinh-2024-dot-1/index.html": {
 		"Số chủ thể có sản phẩm (công bố) hơn 30",
@@ -237,10 +237,10 @@ var v2Figures = map[string][]string{
 		"Thành lập từ 01/07/2025 trên cơ sở hợp nhất tỉnh Hà Giang và tỉnh Tuyên Quang.",
 	},
 	"dia-ban/huyen-chiem-hoa/index.html": {
-		"Không còn là đơn vị hành chính từ 01/07/2025; nay thuộc tỉnh Tuyên Quang.",
+		"Không còn là đơn vị hành chính từ 01/07/2025; nay thuộc tỉnh Tuyên Quang mới.",
 	},
 	"dia-ban/xa-kim-binh/index.html": {
-		"Từ 01/07/2025, địa bàn được sáp nhập vào: xã Kim Bình (một phần), xã Yên Nguyên (một phần); nay thuộc tỉnh Tuyên Quang.",
+		"Từ 01/07/2025, địa bàn được sáp nhập vào: xã Kim Bình (một phần), xã Yên Nguyên (một phần); nay thuộc tỉnh Tuyên Quang mới.",
 	},
 	"dia-ban/xa-yen-nguyen-2025/index.html": {
 		"Thành lập từ 01/07/2025 trên cơ sở hợp nhất xã Hòa Phú, xã Yên Nguyên và một phần xã Kim Bình.",
@@ -256,7 +256,7 @@ var v2Figures = map[string][]string{
 		"Đơn vị cấp trên thuộc tỉnh Thừa Thiên Huế đến 31/12/2024; thuộc thành phố Huế từ 01/01/2025",
 	},
 	"co-so/may-tre-kim-binh/index.html": {
-		"xã Kim Bình, huyện Chiêm Hóa, tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang)",
+		"xã Kim Bình, huyện Chiêm Hóa, tỉnh Tuyên Quang (nay thuộc tỉnh Tuyên Quang mới)",
 	},
 	"chuong-trinh/chuong-trinh-khuyen-cong-tuyen-quang-2021-2025/index.html": {
 		"Số 412/QĐ-UBND ngày 10 tháng 8 năm 2021 của UBND tỉnh Tuyên Quang",
@@ -327,7 +327,7 @@ func TestV2English(t *testing.T) {
 		"de-an/may-che-bien-go-ham-yen-2024/index.html": {"Funding source not known (the source does not say)", "Industrial promotion funding not published"},
 		"de-an/may-sao-che-yen-nguyen-2023/index.html":  {"Each đồng of promotion funding came with 1.8 đồng of counterpart funding.", "(derived: total investment minus promotion funding)"},
 		"binh-chon/cnnt-tinh-2025/index.html":           {"Being judged: no result yet.", "20 (a planned number, not the number recognised)"},
-		"dia-ban/xa-kim-binh/index.html":                {"From 1 Jul 2025, its area was merged into: Kim Bình commune (partly), Yên Nguyên commune (partly); now in Tuyên Quang province."},
+		"dia-ban/xa-kim-binh/index.html":                {"From 1 Jul 2025, its area was merged into: Kim Bình commune (partly), Yên Nguyên commune (partly); now in the new Tuyên Quang province."},
 		"dia-ban/tuyen-quang/index.html":                {"Merged with Hà Giang province into Tuyên Quang province from 1 Jul 2025."},
 		"binh-chon/ocop-tinh-2020-dot-2/index.html":     {"4 expired on 16 Dec 2023"},
 	}
