@@ -26,6 +26,7 @@
   var list = document.getElementById("kc-filter-list");
   var more = document.getElementById("kc-filter-more");
   var catalogue = document.getElementById("kc-catalogue");
+  var clear = form.querySelector('button[type="reset"]');
   var PAGE = 24;
   var lang = document.documentElement.lang || "vi";
   var nf = window.Intl ? new Intl.NumberFormat(lang === "en" ? "en-GB" : "vi-VN") : null;
@@ -292,6 +293,15 @@
     var c = chosen();
     var mine = ++token;
     if (fromUser) reflect(c);
+    if (clear) {
+      /* Nothing to clear: the button goes, and the focus it held moves
+       * to the first of the choices rather than to the page's top. */
+      if (empty(c) && document.activeElement === clear) {
+        var first = form.querySelector("summary, input, select");
+        if (first) first.focus();
+      }
+      clear.hidden = empty(c);
+    }
     if (empty(c)) {
       results.hidden = true;
       catalogue.hidden = false;
@@ -338,6 +348,9 @@
   if (empty(initial)) initial = fromQuery(location.hash);
   setChosen(initial);
   if (!empty(initial)) update(false);
-  else form.setAttribute("data-state", "done");
+  else {
+    if (clear) clear.hidden = true;
+    form.setAttribute("data-state", "done");
+  }
   form.setAttribute("data-ready", "true");
 })();
